@@ -1,0 +1,238 @@
+/**
+ * The scenario and report types of shared/CONTRACT.md (copied into the project; field names are
+ * the contract). All quantities are SI and unscaled: bytes, seconds, FLOP, FLOP/s, bytes/s,
+ * tokens, US dollars. Formatting happens only at the edges (UI, CLI).
+ */
+
+/** Number formats a tensor can be stored or multiplied in. */
+export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+export const LAYOUTS = ["auto", "1d-weight-stationary", "2d-weight-stationary", "weight-gathered"] as const;
+export type Layout = (typeof LAYOUTS)[number];
+export type ConcreteLayout = Exclude<Layout, "auto">;
+
+export const ATTENTION_SHARDINGS = ["auto", "heads", "batch"] as const;
+export type AttentionSharding = (typeof ATTENTION_SHARDINGS)[number];
+
+export type AttentionKind = "mha" | "gqa" | "mqa" | "mla";
+export type FfnKind = "swiglu" | "gelu";
+export type Mode = "realistic" | "ideal";
+export type Bottleneck = "compute" | "memory" | "network";
+
+export interface MlaConfig {
+  kvLoraRank: number;
+  qkRopeHeadDim: number;
+  qLoraRank: number; // 0 = no query low-rank (DeepSeek-V2-Lite)
+  qkNopeHeadDim: number;
+  vHeadDim: number;
+}
+
+export interface MoeConfig {
+  experts: number; // routed experts per MoE layer
+  activeExperts: number; // routed experts chosen per token (top-k)
+  sharedExperts: number; // always-on experts
+  dFFExpert: number; // inner width of one expert
+  denseLayers: number; // leading layers with a dense FFN of width dFF
+}
+
+/** A fully specified model shape (what presets hold and what the core computes with). */
+export interface ModelShape {
+  name: string;
+  layers: number;
+  dModel: number;
+  heads: number;
+  kvHeads: number; // = heads: MHA; 1: MQA; between: GQA
+  headDim: number;
+  dFF: number;
+  ffn: FfnKind;
+  vocab: number;
+  tiedEmbeddings: boolean;
+  attention: AttentionKind;
+  parallelBlock: boolean;
+  mla?: MlaConfig;
+  moe?: MoeConfig;
+  // --- fields beyond the contract (all optional; defaults in brackets) ---
+  /** "rmsnorm" (d weights) [default] or "layernorm" (2d: scale and bias). */
+  norm?: "rmsnorm" | "layernorm";
+  /** Norms per layer [2; 1 for parallel blocks; Gemma 2 has 4]. */
+  normsPerLayer?: number;
+  /** Per-head RMSNorm on q and k (Qwen3): + 2·headDim per layer. */
+  qkNorm?: boolean;
+  /** Biases: "none" [default], "qkv" (Qwen2), "all" (GPT-2/3: every linear and norm). */
+  bias?: "none" | "qkv" | "all";
+  /** Learned absolute position embeddings (GPT-2/3): rows × dModel parameters [0]. */
+  positionEmbeddings?: number;
+  /** Sliding-window attention: window in tokens and which layers use it. */
+  slidingWindow?: { window: number; layers: "all" | "alternate" };
+  /** Attention sinks (gpt-oss): one learned scalar per head per layer. */
+  attentionSinks?: boolean;
+}
+
+export interface ModelInput extends Partial<ModelShape> {
+  preset?: string;
+  /** A parameter count alone (no shape): the shape is derived from it by a documented rule. */
+  params?: number;
+  mla?: MlaConfig;
+  moe?: MoeConfig;
+}
+
+export interface HardwareSpec {
+  name: string;
+  chips: number;
+  memoryBytes: number; // per chip
+  memoryBandwidth: number; // bytes/s per chip
+  peakFlops: Partial<Record<Precision, number>>; // dense FLOP/s per math precision
+  interconnectBandwidth: number; // bytes/s per chip, one direction, inside the fast domain
+  pricePerHour?: number; // USD per chip-hour
+  // --- beyond the contract ---
+  /** Board power in watts (energy per token). */
+  powerWatts?: number;
+  /** Chips joined by the fast interconnect (NVLink domain); beyond it scaleOutBandwidth applies. */
+  fastDomainChips?: number;
+  /** bytes/s per chip, one direction, between fast domains (InfiniBand/Ethernet). */
+  scaleOutBandwidth?: number;
+  /** "switch" (NVLink/NVSwitch, all-to-all), "torus" (TPU ICI), "none" (single device, PCIe). */
+  topology?: "switch" | "torus" | "none";
+  /** 2:4 structured sparsity doubles the math rate on this chip. */
+  sparseTensorCores?: boolean;
+  /** Fraction of each roof real kernels reach (MAMF, STREAM-like); realistic mode only. */
+  achievable?: { compute?: number; memory?: number };
+}
+
+export interface HardwareInput extends Partial<HardwareSpec> {
+  preset?: string;
+}
+
+export interface Workload {
+  batch: number;
+  promptTokens: number;
+  outputTokens: number;
+  /** Prefill at another batch (Pope et al. Table 2 prefills at 1, decodes at 64). Default: batch. */
+  prefillBatch?: number;
+}
+
+export interface PrecisionConfig {
+  weights: Precision;
+  kvCache: Precision;
+  activations: Precision;
+  /** Effective bits per weight including scales (q4_0 4.5, int4 g128 ≈ 4.125, MXFP4 4.25). */
+  weightBits?: number;
+}
+
+export interface Parallelism {
+  layout: Layout;
+  attentionSharding: AttentionSharding;
+}
+
+export interface Efficiency {
+  compute: number;
+  memory: number;
+  network: number;
+}
+
+export interface ScenarioInput {
+  model?: ModelInput;
+  hardware?: HardwareInput;
+  workload?: Partial<Workload>;
+  precision?: Partial<PrecisionConfig>;
+  parallelism?: Partial<Parallelism>;
+  mode?: Mode;
+  efficiency?: Partial<Efficiency>;
+  sparsity?: { weights?: "none" | "2:4" };
+}
+
+/** A scenario with every field resolved: presets applied, defaults filled, validated. */
+export interface Scenario {
+  model: ModelShape & { preset?: string; derivedFromParams?: number };
+  hardware: HardwareSpec & { preset?: string };
+  workload: Required<Workload>;
+  precision: PrecisionConfig;
+  parallelism: Parallelism;
+  mode: Mode;
+  /** Overrides only; the mode's calibrated values fill in the rest. */
+  efficiency: Partial<Efficiency>;
+  sparsity: { weights: "none" | "2:4" };
+}
+
+/** One problem found in an input, with the dotted path of the field it concerns. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Time of one phase split by what bounds each operation (seconds; sums to the phase time). */
+export interface TimeBreakdown {
+  weightLoad: number; // weight matmuls bound by memory bandwidth
+  kvRead: number; // attention bound by reading the KV cache
+  matmulCompute: number; // weight matmuls bound by FLOP/s
+  attentionCompute: number; // attention bound by FLOP/s
+  communication: number; // collectives not hidden behind compute
+  overhead: number; // fixed per-step costs (realistic mode only)
+}
+
+export interface PhaseReport {
+  timeS: number;
+  flops: number;
+  bytes: number;
+  mfu: number;
+  bottleneck: Bottleneck;
+  breakdown: TimeBreakdown;
+  layout: ConcreteLayout;
+  attentionSharding: "heads" | "batch";
+  /** Why the layout was picked (for "auto"). */
+  layoutReason: string;
+  /** Bytes sent per chip over the interconnect in this phase (one step for decode). */
+  commBytes: number;
+}
+
+export interface Report {
+  params: { total: number; active: number };
+  memory: {
+    weightsBytes: number;
+    kvCacheBytesPerToken: number;
+    kvCacheBytes: number;
+    activationBytes: number;
+    perChipBytes: number;
+    capacityBytes: number;
+    /** Capacity usable for the model (capacity less the runtime reserve in realistic mode). */
+    usableBytes: number;
+    fits: boolean;
+    maxBatch: number;
+    maxContextTokens: number;
+    perChip: { weights: number; kvCache: number; activations: number; reserve: number };
+  };
+  prefill: PhaseReport;
+  decode: Omit<PhaseReport, "flops" | "bytes"> & {
+    flopsPerToken: number; // whole batch, one step, at the mean context
+    bytesPerStep: number; // all chips, one step, at the mean context
+    timePerTokenS: number;
+    mbu: number;
+  };
+  total: {
+    timeS: number;
+    outputTokensPerS: number;
+    costPerMillionOutputTokens: number | null;
+    costPerMillionInputTokens: number | null;
+    chipSecondsPerMillionOutputTokens: number;
+    chipSecondsPerMillionInputTokens: number;
+    joulesPerOutputToken: number | null;
+  };
+  attention: { flopsShare: number; crossoverTokens: number };
+  /** Roofline figures for the chips and math precision in use. */
+  roofline: {
+    mathPrecision: Precision;
+    peakFlops: number; // per chip, FLOP/s
+    memoryBandwidth: number; // per chip, bytes/s
+    ridgeIntensity: number; // FLOP/byte
+    criticalBatch: number; // tokens per step at which decode weight matmuls turn compute-bound
+  };
+  /** The efficiencies and overheads actually used (mode defaults merged with overrides). */
+  assumptions: {
+    mode: Mode;
+    efficiency: Efficiency;
+    stepOverheadS: { prefill: number; decode: number };
+    runtimeReserveBytes: number;
+  };
+  warnings: string[];
+}
