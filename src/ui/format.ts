@@ -1,0 +1,134 @@
+/**
+ * Display formatting for the page: numbers in, short strings out. Pure, no arithmetic about the
+ * model (that lives in core). Every function returns "—" for a missing or non-finite value, so
+ * NaN, Infinity and undefined never reach the screen.
+ *
+ * Bytes are shown in DECIMAL units throughout (1 GB = 10^9 bytes), never GiB; the page says so.
+ */
+
+export const DASH = "—";
+
+/** True for a finite number (not NaN, not ±Infinity, not null/undefined). */
+export function isNum(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x);
+}
+
+/** `digits` significant figures, trailing zeros trimmed; thousands separated; huge values in e-notation. */
+export function sig(x: number, digits = 3): string {
+  if (!isNum(x)) return DASH;
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  if (a >= 1e15 || a < 1e-4) {
+    const [m = "", e = ""] = x.toExponential(digits - 1).split("e");
+    return `${m.includes(".") ? m.replace(/\.?0+$/, "") : m}e${e.replace("+", "")}`;
+  }
+  const p = Number(x.toPrecision(digits));
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(p))));
+  return p.toLocaleString("en-US", { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+}
+
+function scaled(x: number | null | undefined, units: readonly [number, string][], digits = 3): string {
+  if (!isNum(x)) return DASH;
+  const a = Math.abs(x);
+  for (const [size, name] of units) {
+    if (a >= size) return `${sig(x / size, digits)} ${name}`;
+  }
+  const last = units[units.length - 1]!;
+  return `${sig(x / last[0], digits)} ${last[1]}`;
+}
+
+const BYTE_UNITS: readonly [number, string][] = [
+  [1e15, "PB"],
+  [1e12, "TB"],
+  [1e9, "GB"],
+  [1e6, "MB"],
+  [1e3, "kB"],
+  [1, "B"],
+];
+
+/** Bytes in decimal units: 85899345920 → "85.9 GB". */
+export function formatBytes(b: number | null | undefined, digits = 3): string {
+  return scaled(b, BYTE_UNITS, digits);
+}
+
+/** Bytes as GB only (for a column of comparable figures): 85899345920 → "85.9 GB". */
+export function formatGB(b: number | null | undefined, digits = 3): string {
+  return isNum(b) ? `${sig(b / 1e9, digits)} GB` : DASH;
+}
+
+/** Bytes per second in decimal units: 3.35e12 → "3.35 TB/s". */
+export function formatBandwidth(bps: number | null | undefined): string {
+  const s = formatBytes(bps);
+  return s === DASH ? DASH : `${s}/s`;
+}
+
+/** Seconds with a unit chosen for reading: 0.0123 → "12.3 ms". */
+export function formatSeconds(s: number | null | undefined): string {
+  if (!isNum(s)) return DASH;
+  const a = Math.abs(s);
+  if (a === 0) return "0 s";
+  if (a < 1e-3) return `${sig(s * 1e6)} µs`;
+  if (a < 1) return `${sig(s * 1e3)} ms`;
+  if (a < 120) return `${sig(s)} s`;
+  if (a < 7200) return `${sig(s / 60)} min`;
+  if (a < 86400 * 2) return `${sig(s / 3600)} h`;
+  if (a < 86400 * 365 * 2) return `${sig(s / 86400)} days`;
+  return `${sig(s / (86400 * 365))} years`;
+}
+
+/** FLOP/s: 9.89e14 → "989 TFLOP/s". */
+export function formatFlopRate(f: number | null | undefined): string {
+  return scaled(f, [
+    [1e18, "EFLOP/s"],
+    [1e15, "PFLOP/s"],
+    [1e12, "TFLOP/s"],
+    [1e9, "GFLOP/s"],
+    [1, "FLOP/s"],
+  ]);
+}
+
+/** A count with a short suffix: 70553706496 → "70.6B". */
+export function formatCount(n: number | null | undefined, digits = 3): string {
+  if (!isNum(n)) return DASH;
+  const a = Math.abs(n);
+  if (a >= 1e12) return `${sig(n / 1e12, digits)}T`;
+  if (a >= 1e9) return `${sig(n / 1e9, digits)}B`;
+  if (a >= 1e6) return `${sig(n / 1e6, digits)}M`;
+  if (a >= 1e4) return `${sig(n / 1e3, digits)}k`;
+  return sig(n, Math.max(digits, 4));
+}
+
+/** An integer with thousands separators: 131072 → "131,072". */
+export function formatInt(n: number | null | undefined): string {
+  if (!isNum(n)) return DASH;
+  if (Math.abs(n) >= 1e15) return sig(n, 3);
+  return Math.round(n).toLocaleString("en-US");
+}
+
+/** A fraction as a percentage: 0.423 → "42.3%". */
+export function formatPercent(f: number | null | undefined): string {
+  if (!isNum(f)) return DASH;
+  const p = f * 100;
+  if (p !== 0 && Math.abs(p) < 0.1) return "<0.1%";
+  return `${sig(p, 3)}%`;
+}
+
+/** US dollars: 0.0312 → "$0.0312", 1234 → "$1,234". */
+export function formatUsd(x: number | null | undefined): string {
+  if (!isNum(x)) return DASH;
+  if (Math.abs(x) >= 1000) return `$${sig(x, 4)}`;
+  return `$${sig(x, 3)}`;
+}
+
+/** Tokens per second: 1234.5 → "1,235 tok/s". */
+export function formatTokensPerS(x: number | null | undefined): string {
+  if (!isNum(x)) return DASH;
+  return `${Math.abs(x) >= 100 ? formatInt(x) : sig(x, 3)} tok/s`;
+}
+
+/** Tokens (context lengths): 131072 → "131k", 1024 → "1,024". */
+export function formatTokens(n: number | null | undefined): string {
+  if (!isNum(n)) return DASH;
+  if (Math.abs(n) >= 1e4) return formatCount(n, 3);
+  return formatInt(n);
+}
