@@ -8,7 +8,7 @@ export default defineConfig({
   worker: { format: "es" },
   build: { target: "es2022", sourcemap: false },
   test: {
-    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "scripts/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "scripts/**/*.test.ts", "validation/**/*.test.ts"],
     environment: "node",
     reporters: process.env.CI ? ["default", "json"] : ["default"],
     outputFile: { json: "test-results/vitest.json" },

@@ -1,0 +1,351 @@
+/**
+ * evaluate(scenario) → report, following shared/CONTRACT.md "Definitions the numbers follow".
+ *
+ * Each phase's time is the sum over its operations of that operation's roofline,
+ * max(FLOPs / (peak × compute efficiency), bytes / (bandwidth × memory efficiency)), plus the
+ * communication the layout cannot hide, plus (realistic mode) fixed per-step overheads:
+ *   weight matmuls   FLOPs 2·N_matmul·tokens,      bytes = weights read (shard per chip)
+ *   attention        FLOPs 4·H·h·T per query,      bytes = KV cache read (decode) / written (prefill)
+ *   communication    per layout (partition.ts),    latency per collective (realistic)
+ * Decode is reported at the exact mean of its steps: every term is constant or linear in the
+ * context (min(T, W) for windowed layers, whose mean is taken in closed form).
+ */
+import { resolveScenario } from "../scenario";
+import { bytesPerElement, mathPrecision, peakFor, weightBytesPerParam } from "../precision";
+import type { Bottleneck, ConcreteLayout, Efficiency, Report, Scenario, TimeBreakdown } from "../types";
+import {
+  ATTENTION_COMPUTE_SHARE,
+  COMPUTE_EFFICIENCY,
+  EXTRA_KERNELS_PER_MOE_LAYER,
+  KERNELS_PER_LAYER,
+  kernelOverheadS,
+  MATMUL_M_HALF,
+  MEMORY_EFFICIENCY,
+  NETWORK_EFFICIENCY,
+  PREFILL_CHUNK_TOKENS,
+  quantKernelBandwidthShare,
+  runtimeReserveBytes,
+} from "./calibration";
+import { expectedExpertsHit, kvBytesPerSequence, meanCappedContext, modelCosts, prefillAttentionFlops, type ModelCosts } from "./model";
+import { attentionAllToAll, commPlan, type LayerWidths } from "./partition";
+
+const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
+  "1d-weight-stationary": "1D weight-stationary",
+  "2d-weight-stationary": "2D weight-stationary",
+  "weight-gathered": "weight-gathered",
+};
+
+interface Ctx {
+  s: Scenario;
+  mc: ModelCosts;
+  n: number;
+  peak: number; // FLOP/s per chip at the math precision (dense)
+  sparseMul: number; // 2 when 2:4 sparsity runs on sparse tensor cores
+  bw: number; // bytes/s per chip
+  eff: Efficiency;
+  realistic: boolean;
+  quantShare: number;
+  actBytes: number;
+  widths: LayerWidths;
+}
+
+interface PhaseResult {
+  timeS: number;
+  breakdown: TimeBreakdown;
+  layout: ConcreteLayout;
+  commBytes: number;
+  detail: string;
+  flops: number; // all chips
+  bytes: number; // all chips
+}
+
+/** Matmul efficiency for M token rows per step: base × M/(M + M_HALF) in realistic mode (calibration.ts). */
+function matmulEfficiency(c: Ctx, rows: number): number {
+  if (!c.realistic || c.s.efficiency.compute !== undefined) return c.eff.compute;
+  return c.eff.compute * (rows / (rows + MATMUL_M_HALF));
+}
+
+/** One phase step: the weight-matmul op, the attention op, communication and overhead. */
+function phaseStep(
+  c: Ctx,
+  layout: ConcreteLayout,
+  o: { tokens: number; rows: number; matmulFlops: number; weightBytes: number; attnFlops: number; attnBytesPerChip: number; batchSharded: boolean; steps: number },
+): PhaseResult {
+  const { n } = c;
+  const effC = matmulEfficiency(c, o.rows);
+  const plan = commPlan(layout, c.widths, o.tokens, c.s.model.layers, c.actBytes, c.s.hardware, c.s.mode, c.s.efficiency.network);
+  const a2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.s.hardware, c.s.mode, c.s.efficiency.network) : { timeS: 0, latencyS: 0, bytesPerChip: 0 };
+
+  const wCompute = o.matmulFlops / n / (c.peak * c.sparseMul * effC);
+  const wMemory = (o.weightBytes / n) * o.steps / (c.bw * c.eff.memory * c.quantShare);
+  const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
+  const aCompute = o.attnFlops / n / (c.peak * effC * (c.realistic ? ATTENTION_COMPUTE_SHARE : 1));
+  const aMemory = o.attnBytesPerChip / (c.bw * c.eff.memory);
+  const commS = plan.timeS + plan.latencyS + a2a.timeS + a2a.latencyS;
+  const moeLayers = c.mc.params.moeLayers;
+  const overhead = c.realistic ? o.steps * kernelOverheadS(c.s.hardware) * (c.s.model.layers * KERNELS_PER_LAYER + moeLayers * EXTRA_KERNELS_PER_MOE_LAYER) : 0;
+
+  const breakdown: TimeBreakdown = {
+    weightLoad: wMemory >= wCompute && wMemory >= plan.overlappableS ? wTime : 0,
+    matmulCompute: wCompute > wMemory && wCompute >= plan.overlappableS ? wTime : 0,
+    kvRead: aMemory >= aCompute ? aMemory : 0,
+    attentionCompute: aCompute > aMemory ? aCompute : 0,
+    communication: commS + (plan.overlappableS > Math.max(wCompute, wMemory) ? wTime : 0),
+    overhead,
+  };
+  return {
+    timeS: wTime + Math.max(aCompute, aMemory) + commS + overhead,
+    breakdown,
+    layout,
+    commBytes: plan.bytesPerChip + a2a.bytesPerChip,
+    detail: plan.detail,
+    flops: o.matmulFlops + o.attnFlops,
+    bytes: (o.weightBytes * o.steps) + o.attnBytesPerChip * n,
+  };
+}
+
+/** Runs a phase for the requested layout, or for every layout when "auto", keeping the fastest. */
+function choose(c: Ctx, run: (l: ConcreteLayout) => PhaseResult): PhaseResult & { reason: string } {
+  if (c.n <= 1) return { ...run("1d-weight-stationary"), reason: "one chip: nothing to partition" };
+  if (c.s.parallelism.layout !== "auto") {
+    const r = run(c.s.parallelism.layout);
+    return { ...r, reason: `${LAYOUT_NAMES[r.layout]} as chosen (${r.detail})` };
+  }
+  const all = (["1d-weight-stationary", "2d-weight-stationary", "weight-gathered"] as const).map(run);
+  all.sort((a, b) => a.timeS - b.timeS);
+  const [best, ...rest] = all as [PhaseResult, ...PhaseResult[]];
+  const others = rest.map((r) => `${LAYOUT_NAMES[r.layout]} ${fmtMs(r.timeS)}`).join(", ");
+  return { ...best, reason: `auto: ${LAYOUT_NAMES[best.layout]} (${best.detail}) is fastest at ${fmtMs(best.timeS)} vs ${others}` };
+}
+
+function fmtMs(s: number): string {
+  return s >= 1 ? `${s.toPrecision(3)} s` : `${(s * 1e3).toPrecision(3)} ms`;
+}
+
+function bottleneckOf(b: TimeBreakdown): Bottleneck {
+  const compute = b.matmulCompute + b.attentionCompute;
+  const memory = b.weightLoad + b.kvRead;
+  const network = b.communication;
+  if (network > compute && network > memory) return "network";
+  return compute > memory ? "compute" : "memory";
+}
+
+/** Evaluates a resolved scenario. Pure and deterministic; units per CONTRACT.md (SI). */
+export function evaluate(s: Scenario): Report {
+  const warnings: string[] = [];
+  const hw = s.hardware;
+  const m = s.model;
+  const n = hw.chips;
+  const realistic = s.mode === "realistic";
+  const mc = modelCosts(s);
+  const pb = mc.params;
+  const math = mathPrecision(s.precision);
+  const pk = peakFor(hw, math);
+  if (pk.used !== math) warnings.push(`${hw.name} has no ${math} figure; math runs at its ${pk.used} rate`);
+  const sparse = s.sparsity.weights === "2:4";
+  if (sparse && !hw.sparseTensorCores) warnings.push("2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
+  const eff: Efficiency = {
+    compute: s.efficiency.compute ?? (realistic ? (hw.achievable?.compute ?? COMPUTE_EFFICIENCY) : 1),
+    memory: s.efficiency.memory ?? (realistic ? (hw.achievable?.memory ?? MEMORY_EFFICIENCY) : 1),
+    network: s.efficiency.network ?? (realistic ? NETWORK_EFFICIENCY : 1),
+  };
+  const actBytes = bytesPerElement(s.precision.activations);
+  const c: Ctx = {
+    s,
+    mc,
+    n,
+    peak: pk.flops,
+    sparseMul: sparse && hw.sparseTensorCores ? 2 : 1,
+    bw: hw.memoryBandwidth,
+    eff,
+    realistic,
+    quantShare: realistic ? quantKernelBandwidthShare(s.precision, math) : 1,
+    actBytes,
+    widths: {
+      dModel: mc.widths.dModel,
+      inWidth: mc.widths.inWidth,
+      outWidth: mc.widths.outWidth,
+      attnQkv: mc.widths.attnQkv,
+      attnOut: mc.widths.attnOut,
+      weightBytes: mc.widths.layerWeightBytes,
+      collectivesPerSide: m.parallelBlock ? 1 : 2,
+    },
+  };
+
+  const { batch: B, promptTokens: P, outputTokens: O, prefillBatch: Bp } = s.workload;
+  const kvTokens = P + O;
+
+  // --- attention sharding (CONTRACT: "auto" shards over heads when kvHeads ≥ chips, else batch)
+  const kvGroups = m.attention === "mla" ? 1 : m.kvHeads;
+  const decodeSharding: "heads" | "batch" =
+    s.parallelism.attentionSharding === "auto" ? (n <= 1 || kvGroups >= n ? "heads" : "batch") : s.parallelism.attentionSharding;
+  // Pope et al. §3.3: prefill amortises K/V loads over the prompt, so it shards over heads unless
+  // batch sharding was asked for explicitly and there are enough sequences.
+  const prefillSharding: "heads" | "batch" =
+    s.parallelism.attentionSharding === "batch" && Bp >= n ? "batch" : s.parallelism.attentionSharding === "auto" && kvGroups < n && Bp >= n ? "batch" : "heads";
+  /** Share of one sequence's KV cache a chip holds: 1/n over batch or heads; 1/K when heads < chips (replicated). */
+  const kvShare = (sh: "heads" | "batch") => (n <= 1 ? 1 : sh === "batch" ? 1 / n : 1 / Math.min(kvGroups, n));
+  if (decodeSharding === "heads" && kvGroups < n && n > 1) warnings.push(`${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
+  if (decodeSharding === "batch" && B < n) warnings.push(`batch ${B} < ${n} chips: batch-sharded attention leaves ${n - B} chip(s) without a sequence`);
+
+  // --- memory
+  const kvPerSeq = kvBytesPerSequence(mc, kvTokens);
+  const kvCacheBytes = B * kvPerSeq;
+  const prefillRows = Math.min(Bp * P, realistic ? PREFILL_CHUNK_TOKENS : Bp * P);
+  const dAttnKv = mc.widths.attnQkv;
+  const activationBytes = actBytes * prefillRows * (m.dModel + dAttnKv + mc.widths.inWidth - dAttnKv) + 4 * Bp * m.vocab;
+  const reserve = runtimeReserveBytes(hw, s.mode);
+  const usable = hw.memoryBytes - reserve;
+  const perChipWeights = mc.weightsBytes / n;
+  const perChipKv = kvCacheBytes * kvShare(decodeSharding);
+  const perChipAct = realistic ? activationBytes / n : 0;
+  const perChipBytes = perChipWeights + perChipKv + perChipAct;
+  const fits = perChipBytes <= usable;
+  if (!fits) warnings.push(`does not fit: ${(perChipBytes / 1e9).toFixed(1)} GB needed per chip, ${(usable / 1e9).toFixed(1)} GB usable`);
+  const kvSeqPerChip = kvPerSeq * kvShare(decodeSharding);
+  const freeForKv = usable - perChipWeights - perChipAct;
+  const maxBatch = freeForKv <= 0 || kvSeqPerChip <= 0 ? 0 : Math.max(0, Math.floor(freeForKv / kvSeqPerChip + 1e-9));
+  let maxContextTokens = 0;
+  if (freeForKv > 0) {
+    const perTokFull = B * kvShare(decodeSharding) * mc.kvBytesPerTokenLayer * mc.fullLayers;
+    const perTokWin = B * kvShare(decodeSharding) * mc.kvBytesPerTokenLayer * mc.windowLayers;
+    let T = freeForKv / (perTokFull + perTokWin);
+    if (T > mc.window) T = perTokFull > 0 ? (freeForKv - perTokWin * mc.window) / perTokFull : 1e9;
+    maxContextTokens = Math.min(1e9, Math.max(0, Math.floor(T + 1e-9)));
+  }
+
+  // --- prefill: one pass over Bp × P tokens (realistic: in chunks of PREFILL_CHUNK_TOKENS)
+  const prefillTokens = Bp * P;
+  const chunks = realistic ? Math.ceil(prefillTokens / PREFILL_CHUNK_TOKENS) : 1;
+  const moe = m.moe;
+  const routedBytes = (tokens: number) => (moe ? pb.moeLayers * expectedExpertsHit(moe.experts, moe.activeExperts, tokens) * mc.expertBytes : 0);
+  // Logits only for the last prompt position (what serving engines compute).
+  const prefillMatmul = 2 * (mc.matmulParamsPerToken - pb.lmHead) * prefillTokens + 2 * pb.lmHead * Bp;
+  const prefillAttn = Bp * prefillAttentionFlops(mc, P);
+  const prefill = choose(c, (l) =>
+    phaseStep(c, l, {
+      tokens: prefillTokens,
+      rows: Math.min(prefillTokens, realistic ? PREFILL_CHUNK_TOKENS : prefillTokens),
+      matmulFlops: prefillMatmul,
+      weightBytes: mc.fixedStreamBytes + routedBytes(Math.min(prefillTokens, PREFILL_CHUNK_TOKENS)),
+      attnFlops: prefillAttn,
+      attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShare(prefillSharding),
+      batchSharded: prefillSharding === "batch",
+      steps: chunks,
+    }),
+  );
+
+  // --- decode: O steps of B tokens at contexts P+1 … P+O, reported at their exact mean
+  const meanFull = meanCappedContext(P, O, Infinity);
+  const meanWin = mc.windowLayers ? meanCappedContext(P, O, mc.window) : 0;
+  const attnFlopsPerSeq = mc.attnFlopsPerKey * (mc.fullLayers * meanFull + mc.windowLayers * meanWin);
+  const kvReadPerSeq = mc.kvBytesPerTokenLayer * (mc.fullLayers * meanFull + mc.windowLayers * meanWin);
+  const kvReadPerChip = B * kvReadPerSeq * kvShare(decodeSharding);
+  const decodeWeightBytes = mc.fixedStreamBytes + routedBytes(B);
+  const decodeMatmul = 2 * mc.matmulParamsPerToken * B;
+  const decode = choose(c, (l) =>
+    phaseStep(c, l, {
+      tokens: B,
+      rows: B,
+      matmulFlops: decodeMatmul,
+      weightBytes: decodeWeightBytes,
+      attnFlops: B * attnFlopsPerSeq,
+      attnBytesPerChip: kvReadPerChip,
+      batchSharded: decodeSharding === "batch",
+      steps: 1,
+    }),
+  );
+  const tpot = decode.timeS;
+  const decodeTime = tpot * O;
+  const totalTime = prefill.timeS + decodeTime;
+
+  // --- utilisation (MFU: 2·N_active per token, attention not counted — Pope et al. / PaLM)
+  const peakAll = n * pk.flops;
+  const prefillMfu = (2 * pb.active * Bp * P) / (peakAll * prefill.timeS);
+  const decodeMfu = (2 * pb.active * B) / (peakAll * tpot);
+  const bytesPerStep = decodeWeightBytes + kvReadPerChip * n;
+  const mbu = bytesPerStep / (n * hw.memoryBandwidth * tpot);
+
+  // --- cost (CONTRACT "Cost"): chip-time charged to input tokens by prefill, output by decode
+  const chipSecIn = (n * prefill.timeS) / (Bp * P) * 1e6;
+  const chipSecOut = (n * decodeTime) / (B * O) * 1e6;
+  const price = hw.pricePerHour;
+  const attnDecodeShare = attnFlopsPerSeq / (attnFlopsPerSeq + 2 * pb.active);
+  const ridge = pk.flops / hw.memoryBandwidth;
+
+  return {
+    params: { total: pb.total, active: pb.active },
+    memory: {
+      weightsBytes: mc.weightsBytes,
+      kvCacheBytesPerToken: mc.kvBytesPerTokenLayer * m.layers,
+      kvCacheBytes,
+      activationBytes,
+      perChipBytes,
+      capacityBytes: hw.memoryBytes,
+      usableBytes: usable,
+      fits,
+      maxBatch,
+      maxContextTokens,
+      perChip: { weights: perChipWeights, kvCache: perChipKv, activations: perChipAct, reserve },
+    },
+    prefill: {
+      timeS: prefill.timeS,
+      flops: prefill.flops,
+      bytes: prefill.bytes,
+      mfu: prefillMfu,
+      bottleneck: bottleneckOf(prefill.breakdown),
+      breakdown: prefill.breakdown,
+      layout: prefill.layout,
+      attentionSharding: prefillSharding,
+      layoutReason: prefill.reason,
+      commBytes: prefill.commBytes,
+    },
+    decode: {
+      flopsPerToken: 2 * mc.matmulParamsPerToken + attnFlopsPerSeq,
+      bytesPerStep,
+      timePerTokenS: tpot,
+      timeS: decodeTime,
+      mfu: decodeMfu,
+      mbu,
+      bottleneck: bottleneckOf(decode.breakdown),
+      breakdown: decode.breakdown,
+      layout: decode.layout,
+      attentionSharding: decodeSharding,
+      layoutReason: decode.reason,
+      commBytes: decode.commBytes,
+    },
+    total: {
+      timeS: totalTime,
+      outputTokensPerS: (B * O) / totalTime,
+      costPerMillionOutputTokens: price === undefined ? null : (price / 3600) * chipSecOut,
+      costPerMillionInputTokens: price === undefined ? null : (price / 3600) * chipSecIn,
+      chipSecondsPerMillionOutputTokens: chipSecOut,
+      chipSecondsPerMillionInputTokens: chipSecIn,
+      joulesPerOutputToken: hw.powerWatts === undefined ? null : (hw.powerWatts * n * decodeTime) / (B * O),
+    },
+    attention: {
+      flopsShare: attnDecodeShare,
+      crossoverTokens: (2 * pb.active) / (mc.attnFlopsPerKey * m.layers),
+    },
+    roofline: {
+      mathPrecision: pk.used,
+      peakFlops: pk.flops,
+      memoryBandwidth: hw.memoryBandwidth,
+      ridgeIntensity: ridge,
+      criticalBatch: (ridge * weightBytesPerParam(s.precision)) / 2,
+    },
+    assumptions: {
+      mode: s.mode,
+      efficiency: eff,
+      stepOverheadS: { prefill: prefill.breakdown.overhead, decode: decode.breakdown.overhead },
+      runtimeReserveBytes: reserve,
+    },
+    warnings,
+  };
+}
+
+/** Validates, resolves and evaluates a contract input in one call. Never throws. */
+export function evaluateInput(input: unknown) {
+  const { scenario, issues } = resolveScenario(input);
+  return { scenario, issues, report: evaluate(scenario) };
+}

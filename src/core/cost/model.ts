@@ -1,0 +1,114 @@
+/**
+ * What a model weighs and costs per token: weight bytes, KV-cache bytes, FLOPs per token, the
+ * widths that cross chips. Pure functions of the shape and the precisions (no hardware).
+ */
+import { paramCount, type ParamBreakdown } from "../model/shape";
+import { bytesPerElement, weightBytesPerParam } from "../precision";
+import type { ModelShape, PrecisionConfig, Scenario } from "../types";
+import type { LayerWidths } from "./partition";
+
+export interface ModelCosts {
+  params: ParamBreakdown;
+  /** Matmul parameters used per token (active experts, LM head; no embedding lookup). */
+  matmulParamsPerToken: number;
+  /** Bytes of all weights as stored (memory.weightsBytes). */
+  weightsBytes: number;
+  /** Bytes of weights every step must read, except the routed experts (counted per step). */
+  fixedStreamBytes: number;
+  /** Bytes of one routed expert as stored, and routed experts per MoE layer. */
+  expertBytes: number;
+  /** KV bytes per token per layer, and the number of full-attention and windowed layers. */
+  kvBytesPerTokenLayer: number;
+  fullLayers: number;
+  windowLayers: number;
+  window: number;
+  /** Attention FLOPs per query token per key, one layer (4·H·h; MLA absorbed: 2·H·(2·r_kv + h_r)). */
+  attnFlopsPerKey: number;
+  widths: Omit<LayerWidths, "collectivesPerSide" | "weightBytes"> & { layerWeightBytes: number };
+}
+
+/**
+ * Stored bytes per weight: every table at the weight precision (CONTRACT: "whole model, at the
+ * weight precision"). 2:4 sparsity stores half the values plus 1 bit of index per original weight
+ * (NVIDIA's 2-bit metadata per kept value) on the transformer-block matmuls.
+ */
+function bytesPerParam(pc: PrecisionConfig, sparse: boolean) {
+  const w = weightBytesPerParam(pc);
+  return { matmul: sparse ? w / 2 + 1 / 8 : w, head: w, embedding: w };
+}
+
+/** Expected distinct experts hit when `tokens` tokens each pick k of E uniformly: E·(1 − (1 − k/E)^tokens). */
+export function expectedExpertsHit(experts: number, k: number, tokens: number): number {
+  if (k >= experts) return experts;
+  return experts * (1 - Math.pow(1 - k / experts, tokens));
+}
+
+/** Model-only cost figures for a scenario (bytes, parameters, widths). */
+export function modelCosts(s: Scenario): ModelCosts {
+  const m: ModelShape = s.model;
+  const pb = paramCount(m);
+  const bpp = bytesPerParam(s.precision, s.sparsity.weights === "2:4");
+  const moe = m.moe;
+  const k = moe ? moe.activeExperts + moe.sharedExperts : 0;
+  const blockMatmul = pb.attention + pb.denseFfn + pb.sharedExperts + pb.router; // without routed experts
+  const headParams = m.tiedEmbeddings ? 0 : pb.lmHead;
+  const weightsBytes =
+    (blockMatmul + pb.routedExperts) * bpp.matmul + headParams * bpp.head + pb.embedding * bpp.embedding + (pb.norms + pb.other) * bpp.embedding;
+  // Every step reads all non-routed block weights, the LM head (the shared table when tied) and norms.
+  const fixedStreamBytes = blockMatmul * bpp.matmul + (m.tiedEmbeddings ? pb.lmHead * bpp.embedding : headParams * bpp.head) + pb.norms * bpp.embedding;
+
+  const bkv = bytesPerElement(s.precision.kvCache);
+  const kvBytesPerTokenLayer = m.attention === "mla" && m.mla ? (m.mla.kvLoraRank + m.mla.qkRopeHeadDim) * bkv : 2 * m.kvHeads * m.headDim * bkv;
+  const sw = m.slidingWindow;
+  const windowLayers = sw ? (sw.layers === "all" ? m.layers : Math.ceil(m.layers / 2)) : 0;
+  const attnFlopsPerKey =
+    m.attention === "mla" && m.mla ? 2 * m.heads * (2 * m.mla.kvLoraRank + m.mla.qkRopeHeadDim) : 4 * m.heads * m.headDim;
+
+  const dAttn = m.attention === "mla" && m.mla ? m.heads * m.mla.vHeadDim : m.heads * m.headDim;
+  const qkv = m.attention === "mla" && m.mla ? m.heads * (m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim) + m.mla.kvLoraRank + m.mla.qkRopeHeadDim : dAttn + 2 * m.kvHeads * m.headDim;
+  const ffnInner = moe && pb.moeLayers > 0 ? (k * moe.dFFExpert * pb.moeLayers + m.dFF * pb.denseLayers) / m.layers : m.dFF;
+  const gate = m.ffn === "swiglu" ? 2 : 1;
+  const routedPerToken = moe ? pb.moeLayers * moe.activeExperts * pb.expertParams : 0;
+  return {
+    params: pb,
+    matmulParamsPerToken: blockMatmul + routedPerToken + pb.lmHead,
+    weightsBytes,
+    fixedStreamBytes,
+    expertBytes: pb.expertParams * bpp.matmul,
+    kvBytesPerTokenLayer,
+    fullLayers: m.layers - windowLayers,
+    windowLayers,
+    window: sw?.window ?? Infinity,
+    attnFlopsPerKey,
+    widths: {
+      dModel: m.dModel,
+      inWidth: gate * ffnInner + qkv,
+      outWidth: ffnInner + dAttn,
+      attnQkv: qkv,
+      attnOut: dAttn,
+      layerWeightBytes: (blockMatmul * bpp.matmul + routedPerToken * bpp.matmul) / m.layers,
+    },
+  };
+}
+
+/** KV-cache bytes of one sequence at context T (windowed layers hold at most W tokens). */
+export function kvBytesPerSequence(mc: ModelCosts, T: number): number {
+  return mc.kvBytesPerTokenLayer * (mc.fullLayers * T + mc.windowLayers * Math.min(T, mc.window));
+}
+
+/** Mean of min(T, W) over T = P+1 … P+O (exact, closed form; W = Infinity gives P + (O+1)/2). */
+export function meanCappedContext(P: number, O: number, W: number): number {
+  if (P + O <= W) return P + (O + 1) / 2;
+  if (P >= W) return W;
+  const below = W - P; // steps P+1 … W
+  const sumBelow = (below * (P + 1 + W)) / 2;
+  return (sumBelow + (O - below) * W) / O;
+}
+
+/** Causal prefill attention FLOPs of one sequence of S tokens: Σ_t perKey·min(t, W) over layers (≈ 2·L·S²·H·h·… for full layers). */
+export function prefillAttentionFlops(mc: ModelCosts, S: number): number {
+  const full = (mc.attnFlopsPerKey * S * S) / 2;
+  const W = mc.window;
+  const win = S <= W ? full : mc.attnFlopsPerKey * (W * S - (W * W) / 2);
+  return mc.fullLayers * full + mc.windowLayers * win;
+}

@@ -1,0 +1,16 @@
+/**
+ * The public surface of the cost-model core. Everything outside src/core imports only this file.
+ * Pure TypeScript: no DOM, no React, deterministic; runs in Node, in the worker and in the CLI.
+ */
+export * from "./types";
+export { evaluate, evaluateInput } from "./cost/evaluate";
+export { resolveScenario, DEFAULT_SCENARIO_INPUT } from "./scenario";
+export { paramCount, deriveShape } from "./model/shape";
+export type { ParamBreakdown } from "./model/shape";
+export { MODEL_PRESETS, findModelPreset } from "./model/presets";
+export type { ModelPreset } from "./model/presets";
+export { HARDWARE_PRESETS, findHardwarePreset } from "./hardware/presets";
+export type { HardwarePreset } from "./hardware/presets";
+export { sweep, logSpace } from "./sweep";
+export type { SweepAxis, SweepPoint } from "./sweep";
+export * from "./format";
