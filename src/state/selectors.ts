@@ -1,0 +1,76 @@
+/**
+ * Named selectors: components read the store only through these. Derived values are computed
+ * here, never stored. Labels only: every number comes from the core's report.
+ */
+import { HARDWARE_PRESETS, MODEL_PRESETS, type Bottleneck, type Report } from "../core";
+import type { CalculatorState } from "./store";
+import type { Analysis } from "../worker/protocol";
+
+export const selectInput = (s: CalculatorState) => s.input;
+export const selectAnalysis = (s: CalculatorState) => s.result.analysis;
+export const selectReport = (s: CalculatorState) => s.result.analysis?.report ?? null;
+export const selectScenario = (s: CalculatorState) => s.result.analysis?.scenario ?? null;
+export const selectSweep = (s: CalculatorState) => s.result.analysis?.sweep ?? null;
+export const selectEvaluator = (s: CalculatorState) => s.result.evaluator;
+export const selectPending = (s: CalculatorState) => s.result.pending;
+
+export type BadgeKind = Bottleneck | "does-not-fit";
+
+export interface Badge {
+  kind: BadgeKind;
+  text: string;
+  /** Why, in one sentence. */
+  detail: string;
+}
+
+const BOUND_TEXT: Record<Bottleneck, string> = {
+  memory: "memory-bound",
+  compute: "compute-bound",
+  network: "network-bound",
+};
+
+/** The headline verdict: does not fit, else what bounds the decode step (where serving spends its time). */
+export function badgeFor(report: Report | null): Badge | null {
+  if (!report) return null;
+  if (!report.memory.fits) {
+    return { kind: "does-not-fit", text: "does not fit", detail: "One chip must hold more than its memory." };
+  }
+  const b = report.decode.bottleneck;
+  return {
+    kind: b,
+    text: BOUND_TEXT[b],
+    detail: `Decode is ${BOUND_TEXT[b]}; prefill is ${BOUND_TEXT[report.prefill.bottleneck]}.`,
+  };
+}
+
+
+export interface Notice {
+  id: string;
+  /** "link": the share link had fields that were ignored; "input": the scenario has a problem. */
+  kind: "link" | "input" | "error";
+  text: string;
+}
+
+/** Everything the page must tell the user about the input, each message naming its field. */
+export function noticesFor(linkWarnings: string[], linkDismissed: boolean, analysis: Analysis | null): Notice[] {
+  const out: Notice[] = [];
+  if (!linkDismissed) linkWarnings.forEach((w, i) => out.push({ id: `link-${i}`, kind: "link", text: w }));
+  if (analysis) {
+    analysis.issues.forEach((iss, i) => out.push({ id: `issue-${i}`, kind: "input", text: `${iss.path}: ${iss.message}` }));
+    if (analysis.error) out.push({ id: "error", kind: "error", text: analysis.error });
+  }
+  return out;
+}
+
+/** Preset choices for the pickers (id and a readable label). */
+export const MODEL_OPTIONS = MODEL_PRESETS.map((p) => ({
+  id: p.id,
+  label: p.shape.name || p.id,
+  uncertain: Boolean(p.uncertain),
+}));
+
+export const HARDWARE_OPTIONS = HARDWARE_PRESETS.map((p) => ({
+  id: p.id,
+  label: p.spec.name || p.id,
+  uncertain: Boolean(p.uncertain),
+}));

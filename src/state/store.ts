@@ -1,0 +1,146 @@
+/**
+ * The one store: the scenario input (the only thing the URL encodes), view state (memory only),
+ * the link's warnings, and the latest worker answer (written only by state/results.ts).
+ * Vanilla Zustand so results.ts, sync.ts and tests drive it without React.
+ */
+import { createStore } from "zustand/vanilla";
+import { subscribeWithSelector } from "zustand/middleware";
+import { useStore } from "zustand";
+import { DEFAULT_SCENARIO_INPUT } from "../core";
+import type { HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../core";
+import type { Analysis } from "../worker/protocol";
+import type { Evaluator } from "../worker/client";
+
+/** Shape fields a user may edit in the Model panel. */
+export const SHAPE_FIELDS = ["layers", "dModel", "heads", "kvHeads", "headDim", "dFF", "vocab"] as const;
+export type ShapeField = (typeof SHAPE_FIELDS)[number];
+
+/** Hardware figures a user may edit (SI units: bytes, bytes/s, USD per chip-hour). */
+export type HardwareField = "memoryBytes" | "memoryBandwidth" | "interconnectBandwidth" | "pricePerHour";
+
+export interface ResultState {
+  analysis: Analysis | null;
+  evaluator: Evaluator | null;
+  /** A request is in flight for the current input. */
+  pending: boolean;
+}
+
+export interface ViewState {
+  /** The user closed the link-warnings notice. */
+  linkNoticeDismissed: boolean;
+}
+
+export interface CalculatorState {
+  input: ScenarioInput;
+  /** What the share link that opened this page contained that could not be used. */
+  linkWarnings: string[];
+  view: ViewState;
+  result: ResultState;
+
+  /** Replace the whole input (a link was opened). */
+  loadInput(input: ScenarioInput, linkWarnings?: string[]): void;
+  setModelPreset(id: string): void;
+  /** Switch to a custom model derived from a parameter count alone. */
+  setModelParams(params: number): void;
+  setShapeField(field: ShapeField, value: number): void;
+  setHardwarePreset(id: string): void;
+  setChips(chips: number): void;
+  setHardwareField(field: HardwareField, value: number): void;
+  /** Peak dense FLOP/s per chip at one math precision. */
+  setPeakFlops(precision: Precision, flops: number): void;
+  setWorkload(field: "batch" | "promptTokens" | "outputTokens", value: number): void;
+  setPrecision(field: "weights" | "kvCache", value: Precision): void;
+  setMode(mode: Mode): void;
+  dismissLinkNotice(): void;
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A fresh copy of the scenario the page opens with (the codec writes only differences from it). */
+export function defaultInput(): ScenarioInput {
+  return structuredClone(DEFAULT_SCENARIO_INPUT) as ScenarioInput;
+}
+
+export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
+  return createStore<CalculatorState>()(
+    subscribeWithSelector((set, get) => {
+      /** The resolved scenario of the latest answer (presets applied), if any. */
+      const resolved = () => get().result.analysis?.scenario ?? null;
+      const setInput = (f: (i: ScenarioInput) => ScenarioInput) => set((s) => ({ input: f(s.input) }));
+
+      /** The model block to edit: keeps a preset's name, or spells out a derived shape in full. */
+      function editableModel(): ModelInput {
+        const cur = get().input.model ?? {};
+        const sc = resolved()?.model;
+        if (cur.params !== undefined && sc) {
+          // A derived shape: freeze it into explicit fields so an edit changes only that field.
+          const { preset: _p, derivedFromParams: _d, ...shape } = sc;
+          return withoutUndefined({ ...shape });
+        }
+        if (cur.preset === undefined && sc?.preset) return { preset: sc.preset, ...cur };
+        return cur;
+      }
+
+      function editableHardware(): HardwareInput {
+        const cur = get().input.hardware ?? {};
+        const preset = resolved()?.hardware.preset;
+        if (cur.preset === undefined && preset) return { preset, ...cur };
+        return cur;
+      }
+
+      return {
+        input: initial,
+        linkWarnings: [],
+        view: { linkNoticeDismissed: false },
+        result: { analysis: null, evaluator: null, pending: false },
+
+        loadInput: (input, linkWarnings = []) =>
+          set({ input, linkWarnings, view: { ...get().view, linkNoticeDismissed: false } }),
+        setModelPreset: (id) => setInput((i) => ({ ...i, model: { preset: id } })),
+        setModelParams: (params) => setInput((i) => ({ ...i, model: { params: Math.round(params) } })),
+        setShapeField: (field, value) => {
+          const model = editableModel();
+          setInput((i) => ({ ...i, model: { ...model, [field]: value } }));
+        },
+        setHardwarePreset: (id) =>
+          setInput((i) => ({
+            ...i,
+            // keep the chip count the user chose; the preset supplies the figures
+            hardware: withoutUndefined({ preset: id, chips: i.hardware?.chips }),
+          })),
+        setChips: (chips) => {
+          const hw = editableHardware();
+          setInput((i) => ({ ...i, hardware: { ...hw, chips } }));
+        },
+        setHardwareField: (field, value) => {
+          const hw = editableHardware();
+          // bytes are whole numbers; rates and prices may be fractional
+          const v = field === "memoryBytes" ? Math.round(value) : value;
+          setInput((i) => ({ ...i, hardware: { ...hw, [field]: v } }));
+        },
+        setPeakFlops: (precision, flops) => {
+          const hw = editableHardware();
+          const peak = { ...(resolved()?.hardware.peakFlops ?? {}), ...(hw.peakFlops ?? {}), [precision]: flops };
+          setInput((i) => ({ ...i, hardware: { ...hw, peakFlops: peak } }));
+        },
+        setWorkload: (field, value) =>
+          setInput((i) => ({ ...i, workload: { ...(i.workload ?? {}), [field]: value } as Partial<Workload> })),
+        setPrecision: (field, value) => setInput((i) => ({ ...i, precision: { ...(i.precision ?? {}), [field]: value } })),
+        setMode: (mode) => setInput((i) => ({ ...i, mode })),
+        dismissLinkNotice: () => set((s) => ({ view: { ...s.view, linkNoticeDismissed: true } })),
+      };
+    }),
+  );
+}
+
+export type CalculatorStore = ReturnType<typeof createCalculatorStore>;
+
+/** The page's store. */
+export const calculatorStore = createCalculatorStore();
+
+/** Read the page's store from React through a selector (see state/selectors.ts). */
+export function useCalculator<T>(selector: (s: CalculatorState) => T): T {
+  return useStore(calculatorStore, selector);
+}

@@ -1,0 +1,100 @@
+/**
+ * Store ↔ location: the scenario input lives in the query string ("?v=1&…", the codec's format).
+ * Hydrate once from the link, then write every change with replaceState, throttled so dragging a
+ * slider does not flood the history API (browsers refuse more than ~100 calls per 10 s).
+ */
+import { decodeScenario, encodeScenario } from "./url/codec";
+import { calculatorStore, type CalculatorStore } from "./store";
+import type { ScenarioInput } from "../core";
+
+/** Minimum time between two URL writes (ms). */
+export const URL_WRITE_INTERVAL_MS = 150;
+
+export interface Throttled<A extends unknown[]> {
+  (...args: A): void;
+  /** Run a pending call now. */
+  flush(): void;
+  cancel(): void;
+}
+
+/** Leading + trailing throttle: the first call runs at once, later ones at most every `ms`, the last always runs. */
+export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: number, now = () => Date.now()): Throttled<A> {
+  let last = -Infinity;
+  let pending: A | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    timer = null;
+    if (!pending) return;
+    const args = pending;
+    pending = null;
+    last = now();
+    fn(...args);
+  };
+  const t = ((...args: A) => {
+    pending = args;
+    const wait = last + ms - now();
+    if (wait <= 0 && !timer) run();
+    else if (!timer) timer = setTimeout(run, Math.max(0, wait));
+  }) as Throttled<A>;
+  t.flush = () => {
+    if (timer) clearTimeout(timer);
+    run();
+  };
+  t.cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pending = null;
+  };
+  return t;
+}
+
+/** The query string (without "?") for an input. */
+export function queryFor(input: ScenarioInput): string {
+  return encodeScenario(input);
+}
+
+/** The share link for an input, on the page's own address. */
+export function shareUrlFor(input: ScenarioInput, loc: Pick<Location, "origin" | "pathname"> = window.location): string {
+  return `${loc.origin}${loc.pathname}?${queryFor(input)}`;
+}
+
+/** Read a link's query into the store: valid fields kept, the rest reported as warnings. */
+export function hydrateFromQuery(store: CalculatorStore, search: string): void {
+  const query = search.startsWith("?") ? search.slice(1) : search;
+  if (!query) return;
+  const { input, warnings } = decodeScenario(query);
+  store.getState().loadInput(input, warnings);
+}
+
+export interface UrlSync {
+  flush(): void;
+  stop(): void;
+}
+
+export function startUrlSync(store: CalculatorStore, win: Window = window): UrlSync {
+  hydrateFromQuery(store, win.location.search);
+
+  const write = throttle((input: ScenarioInput) => {
+    const url = `${win.location.pathname}?${queryFor(input)}${win.location.hash}`;
+    if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) {
+      win.history.replaceState(win.history.state, "", url);
+    }
+  }, URL_WRITE_INTERVAL_MS);
+
+  const unsubscribe = store.subscribe((s) => s.input, (input) => write(input));
+  const onPop = () => hydrateFromQuery(store, win.location.search);
+  win.addEventListener("popstate", onPop);
+  return {
+    flush: () => write.flush(),
+    stop: () => {
+      write.cancel();
+      unsubscribe();
+      win.removeEventListener("popstate", onPop);
+    },
+  };
+}
+
+/** The share link of the page's current scenario. */
+export function currentShareUrl(): string {
+  return shareUrlFor(calculatorStore.getState().input);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { createCostClient } from "./client";
+import type { Analysis, CostApi } from "./protocol";
+
+const answer = (tag: string): Analysis => ({ scenario: null, issues: [], report: null, sweep: null, error: tag });
+const api: CostApi = { analyse: (input) => answer(String(input.workload?.batch)) };
+
+describe("createCostClient", () => {
+  it("should fall back to the in-thread implementation when no worker can start", async () => {
+    const client = createCostClient({
+      createWorker: () => {
+        throw new Error("no workers here");
+      },
+      loadFallback: async () => api,
+    });
+    const a = await client.analyseLatest({ workload: { batch: 3 } });
+    expect(a?.evaluator).toBe("main-thread");
+    expect(a?.analysis.error).toBe("3");
+  });
+
+  it("should drop answers to superseded requests (latest wins)", async () => {
+    const client = createCostClient({ createWorker: () => null, loadFallback: async () => api });
+    const first = client.analyseLatest({ workload: { batch: 1 } });
+    const second = client.analyseLatest({ workload: { batch: 2 } });
+    expect(await first).toBeUndefined();
+    expect((await second)?.analysis.error).toBe("2");
+  });
+});
+
+describe("contextGrid", async () => {
+  const { contextGrid, SWEEP_POINTS } = await import("./api");
+  it("should span the prompt and the context window with at most SWEEP_POINTS increasing integers", () => {
+    const g = contextGrid(1024, 256, 131072);
+    expect(g.length).toBeLessThanOrEqual(SWEEP_POINTS);
+    expect(g[0]).toBe(64);
+    expect(g[g.length - 1]).toBe(131072);
+    for (let i = 1; i < g.length; i++) expect(g[i]!).toBeGreaterThan(g[i - 1]!);
+    expect(g.every(Number.isInteger)).toBe(true);
+  });
+
+  it("should reach past a prompt longer than the window and cope with silly inputs", () => {
+    expect(contextGrid(500000, 0, 8192).at(-1)).toBe(1000000);
+    const g = contextGrid(NaN, NaN, 0);
+    expect(g.length).toBeGreaterThan(1);
+    expect(g.every((x) => Number.isFinite(x) && x >= 1)).toBe(true);
+  });
+});

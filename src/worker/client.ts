@@ -1,0 +1,100 @@
+/**
+ * The page's way to the core: a Web Worker when one starts, else the same functions in this
+ * thread. Answers to superseded requests are dropped (latest wins), so a slow answer for an old
+ * slider position never overwrites a newer one.
+ */
+import { wrap, releaseProxy, type Remote } from "comlink";
+import type { ScenarioInput } from "../core";
+import type { Analysis, CostApi } from "./protocol";
+
+export type Evaluator = "worker" | "main-thread";
+
+export interface Answer {
+  analysis: Analysis;
+  evaluator: Evaluator;
+}
+
+export interface CostClient {
+  /** Analyse `input`; resolves to undefined when a newer request was made meanwhile. */
+  analyseLatest(input: ScenarioInput): Promise<Answer | undefined>;
+  dispose(): void;
+}
+
+export interface ClientOptions {
+  /** Starts the worker; return null (or throw) when workers are unavailable. */
+  createWorker?: () => Worker | null;
+  /** Loads the in-thread implementation (a separate chunk, fetched only when needed). */
+  loadFallback?: () => Promise<CostApi>;
+  /** Give up on a worker answer after this long and fall back (ms). */
+  timeoutMs?: number;
+}
+
+function defaultWorker(): Worker | null {
+  if (typeof Worker === "undefined") return null;
+  return new Worker(new URL("./cost.worker.ts", import.meta.url), { type: "module", name: "cost" });
+}
+
+const defaultFallback = () => import("./api").then((m) => m.costApi);
+
+export function createCostClient(options: ClientOptions = {}): CostClient {
+  const { createWorker = defaultWorker, loadFallback = defaultFallback, timeoutMs = 15_000 } = options;
+
+  let worker: Worker | null = null;
+  let remote: Remote<CostApi> | null = null;
+  /** Rejects when the worker reports an error (e.g. its script failed to load). */
+  let broken: Promise<never> = new Promise(() => {});
+  try {
+    worker = createWorker();
+    if (worker) {
+      const w = worker;
+      broken = new Promise<never>((_, reject) => {
+        w.addEventListener("error", (e) => reject(new Error(`worker error: ${e.message ?? "failed to start"}`)));
+        w.addEventListener("messageerror", () => reject(new Error("worker message error")));
+      });
+      broken.catch(() => {}); // handled where raced
+      remote = wrap<CostApi>(w);
+    }
+  } catch {
+    worker = null;
+    remote = null;
+  }
+
+  let local: Promise<CostApi> | null = null;
+  const getLocal = () => (local ??= loadFallback());
+
+  function abandonWorker() {
+    if (remote) remote[releaseProxy]();
+    worker?.terminate();
+    worker = null;
+    remote = null;
+  }
+
+  async function call(input: ScenarioInput): Promise<Answer> {
+    if (remote) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error("worker timed out")), timeoutMs);
+        });
+        const analysis = await Promise.race([remote.analyse(input), broken, timeout]);
+        return { analysis, evaluator: "worker" };
+      } catch {
+        abandonWorker(); // and answer from this thread below
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    const api = await getLocal();
+    return { analysis: api.analyse(input), evaluator: "main-thread" };
+  }
+
+  let latest = 0;
+  return {
+    async analyseLatest(input) {
+      const id = ++latest;
+      const answer = await call(input);
+      return id === latest ? answer : undefined;
+    },
+    dispose: abandonWorker,
+  };
+}
