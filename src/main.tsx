@@ -2,6 +2,13 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "./index.css";
 import { App } from "./ui/App";
+import { calculatorStore } from "./state/store";
+import { startUrlSync } from "./state/sync";
+import { startResults } from "./state/results";
+
+// Order matters: the link is read into the store before the first evaluation is requested.
+startUrlSync(calculatorStore);
+startResults(calculatorStore);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

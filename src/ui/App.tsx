@@ -1,7 +1,37 @@
+import { useCalculator } from "../state/store";
+import { selectEvaluator, selectReport } from "../state/selectors";
+import { Header } from "./Header";
+import { Notices } from "./Notices";
+import { ModelPanel } from "./panels/ModelPanel";
+import { WorkloadPanel } from "./panels/WorkloadPanel";
+import { HardwarePanel } from "./panels/HardwarePanel";
+import { PrecisionPanel } from "./panels/PrecisionPanel";
+import { ResultsPanel } from "./panels/ResultsPanel";
+import { ChartPanel } from "./panels/ChartPanel";
+import { COPY } from "./copy/en";
+
 export function App() {
+  const evaluator = useCalculator(selectEvaluator);
+  const hasReport = useCalculator((s) => selectReport(s) !== null);
   return (
-    <main className="mx-auto max-w-5xl p-4">
-      <h1 className="text-2xl font-semibold">Inference Cost Explorer</h1>
-    </main>
+    <div data-evaluator={evaluator ?? "pending"} data-ready={hasReport ? "true" : "false"} className="min-h-screen">
+      <Header />
+      <main className="mx-auto grid max-w-7xl grid-cols-1 gap-4 p-3 sm:p-4 lg:grid-cols-[380px_minmax(0,1fr)]">
+        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+          <Notices />
+        </div>
+        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-span-3 lg:row-start-1" aria-label="Inputs" role="group">
+          <ModelPanel />
+          <WorkloadPanel />
+          <HardwarePanel />
+          <PrecisionPanel />
+        </div>
+        <div className="min-w-0 space-y-4 lg:col-start-2 lg:row-start-2">
+          <ResultsPanel />
+          <ChartPanel />
+          <p className="text-xs text-slate-500">{COPY.unitsNote}</p>
+        </div>
+      </main>
+    </div>
   );
 }

@@ -1,0 +1,114 @@
+/**
+ * Prefill time and decode step time, split by what bounds each operation, against context length
+ * (log axis). Lazy-loaded: the page shows its numbers before Recharts arrives.
+ * Data comes only from the view model (charts/viewModels.ts); no arithmetic here.
+ */
+import { memo } from "react";
+import { Area, AreaChart, CartesianGrid, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { formatContextTick, type BreakdownChartModel, type PhaseChartModel } from "./viewModels";
+import { PALETTE, TIME_COMPONENTS } from "./palette";
+
+const nf = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+const fmt = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? nf.format(v) : "—");
+
+function PhaseChart({ m, model }: { m: PhaseChartModel; model: BreakdownChartModel }) {
+  const [lo, hi] = model.xDomain;
+  return (
+    <div className="min-w-0">
+      <h3 className="text-sm font-semibold text-slate-800">
+        {m.title} <span className="font-normal text-slate-500">({m.unit.name})</span>
+      </h3>
+      <p className="min-h-5 text-xs text-slate-600" data-testid={`chart-${m.phase}-dominant`}>
+        {m.dominant ? (
+          <>
+            At {m.markerLabel}: mostly{" "}
+            <strong style={{ color: m.dominant.color }}>{m.dominant.label.toLowerCase()}</strong> (
+            {Math.round(m.dominant.share * 100)}%)
+          </>
+        ) : null}
+      </p>
+      <AreaChart
+        responsive
+        style={{ width: "100%", height: 190 }}
+        data={m.rows}
+        margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis
+          dataKey="context"
+          type="number"
+          scale="log"
+          domain={[lo, hi]}
+          ticks={model.xTicks}
+          tickFormatter={formatContextTick}
+          allowDataOverflow
+          tick={{ fontSize: 11 }}
+        />
+        <YAxis width={44} tick={{ fontSize: 11 }} tickFormatter={fmt} />
+        {model.notFitFrom !== null ? (
+          <ReferenceArea
+            x1={model.notFitFrom}
+            x2={hi}
+            fill={PALETTE.overCapacity}
+            fillOpacity={0.08}
+            ifOverflow="hidden"
+            label={{ value: "does not fit", position: "insideTopRight", fontSize: 11, fill: PALETTE.overCapacity }}
+          />
+        ) : null}
+        {m.series.map((s) => (
+          <Area
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stackId="t"
+            type="linear"
+            stroke={s.color}
+            fill={s.color}
+            fillOpacity={0.75}
+            isAnimationActive={false}
+            dot={false}
+            activeDot={false}
+          />
+        ))}
+        {m.marker > 0 ? (
+          <ReferenceLine
+            x={m.marker}
+            stroke="#0f172a"
+            strokeDasharray="4 3"
+            ifOverflow="hidden"
+            label={{ value: m.markerLabel, position: "insideTopLeft", fontSize: 11, fill: "#0f172a" }}
+          />
+        ) : null}
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={(v) => `${fmt(v)} tokens of context`}
+          formatter={(v, name) => [`${fmt(v)} ${m.unit.name}`, name]}
+        />
+      </AreaChart>
+    </div>
+  );
+}
+
+function BreakdownChart({ model }: { model: BreakdownChartModel }) {
+  const shown = new Set([...model.prefill.series, ...model.decode.series].map((s) => s.key));
+  return (
+    <div>
+      <div role="img" aria-label={model.ariaLabel} data-testid="breakdown-chart" className="grid gap-4 md:grid-cols-2">
+        <PhaseChart m={model.prefill} model={model} />
+        <PhaseChart m={model.decode} model={model} />
+      </div>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+        {TIME_COMPONENTS.filter((c) => shown.has(c.key)).map((c) => (
+          <li key={c.key} className="flex items-center gap-1">
+            <span className="inline-block size-3 rounded-sm" style={{ background: c.color }} aria-hidden />
+            {c.label}
+          </li>
+        ))}
+        <li className="text-slate-500">Context length in tokens, log axis; dashed line: your scenario.</li>
+      </ul>
+    </div>
+  );
+}
+
+export default memo(BreakdownChart);

@@ -1,0 +1,218 @@
+/**
+ * Pure view models for the charts: the worker's sweep and report in, rows and labels out.
+ * Only unit scaling for display happens here (seconds → ms); every quantity comes from the core.
+ */
+import type { TimeBreakdown } from "../core";
+import type { ContextSweep } from "../worker/protocol";
+import { PALETTE, TIME_COMPONENTS, type TimeComponentKey } from "./palette";
+
+export type Phase = "prefill" | "decode";
+
+/** One x position of a breakdown chart: seconds scaled to the chart's unit, per component. */
+export type BreakdownRow = { context: number; total: number; fits: boolean } & Record<TimeComponentKey, number>;
+
+export interface TimeUnit {
+  name: "µs" | "ms" | "s";
+  /** Multiply seconds by this to get the unit. */
+  perSecond: number;
+}
+
+export interface Dominant {
+  key: TimeComponentKey;
+  label: string;
+  color: string;
+  /** Fraction of the phase time (0..1). */
+  share: number;
+}
+
+export interface PhaseChartModel {
+  phase: Phase;
+  title: string;
+  unit: TimeUnit;
+  rows: BreakdownRow[];
+  /** Components that are non-zero somewhere in the sweep, in stacking order. */
+  series: { key: TimeComponentKey; label: string; color: string }[];
+  /** The scenario's context for this phase (tokens). */
+  marker: number;
+  markerLabel: string;
+  /** The largest component at the scenario's own context (from the report), or null. */
+  dominant: Dominant | null;
+}
+
+export interface BreakdownChartModel {
+  prefill: PhaseChartModel;
+  decode: PhaseChartModel;
+  /** Log-axis domain and ticks (tokens). */
+  xDomain: [number, number];
+  xTicks: number[];
+  /** First context that no longer fits in memory, or null when the whole sweep fits. */
+  notFitFrom: number | null;
+  ariaLabel: string;
+}
+
+const finite = (x: unknown): number => (typeof x === "number" && Number.isFinite(x) && x > 0 ? x : 0);
+
+/** The largest of seconds-valued quantities → a readable unit. */
+export function timeUnitFor(maxSeconds: number): TimeUnit {
+  const m = finite(maxSeconds);
+  if (m > 0 && m < 2e-3) return { name: "µs", perSecond: 1e6 };
+  if (m >= 2) return { name: "s", perSecond: 1 };
+  return { name: "ms", perSecond: 1e3 };
+}
+
+/** The largest component of a breakdown and its share, or null when the breakdown is empty. */
+export function dominantOf(b: TimeBreakdown | null | undefined): Dominant | null {
+  if (!b) return null;
+  let sum = 0;
+  let best: (typeof TIME_COMPONENTS)[number] | null = null;
+  let bestValue = 0;
+  for (const c of TIME_COMPONENTS) {
+    const v = finite(b[c.key]);
+    sum += v;
+    if (v > bestValue) {
+      bestValue = v;
+      best = c;
+    }
+  }
+  if (!best || sum <= 0) return null;
+  return { key: best.key, label: best.label, color: best.color, share: bestValue / sum };
+}
+
+/** Powers of two inside [lo, hi], thinned to at most `max` ticks. */
+export function log2Ticks(lo: number, hi: number, max = 7): number[] {
+  if (!(lo > 0) || !(hi >= lo)) return [];
+  const first = Math.ceil(Math.log2(lo));
+  const last = Math.floor(Math.log2(hi));
+  const n = last - first + 1;
+  if (n <= 0) return [lo];
+  const step = Math.max(1, Math.ceil(n / max));
+  const ticks: number[] = [];
+  for (let e = first; e <= last; e += step) ticks.push(2 ** e);
+  return ticks;
+}
+
+/** "1k", "16k", "1M" for powers of two (1024-based, as context lengths are quoted); "512" below. */
+export function formatContextTick(n: number): string {
+  if (!Number.isFinite(n)) return "";
+  if (n >= 1048576 && n % 1048576 === 0) return `${n / 1048576}M`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024}k`;
+  if (n >= 1e6) return `${Math.round(n / 1e5) / 10}M`;
+  if (n >= 1e3) return `${Math.round(n / 100) / 10}k`;
+  return String(Math.round(n));
+}
+
+function phaseModel(
+  sweep: ContextSweep,
+  phase: Phase,
+  reportBreakdown: TimeBreakdown | null,
+): PhaseChartModel {
+  const pick = (p: ContextSweep["points"][number]) => (phase === "prefill" ? p.prefill : p.decode);
+  const totalOf = (p: ContextSweep["points"][number]) => finite(phase === "prefill" ? p.prefillS : p.decodeStepS);
+  const points = sweep.points.filter((p) => Number.isFinite(p.context) && p.context > 0);
+  const unit = timeUnitFor(Math.max(0, ...points.map(totalOf)));
+  const used = new Set<TimeComponentKey>();
+  const rows: BreakdownRow[] = points.map((p) => {
+    const b = pick(p);
+    const row = { context: p.context, fits: p.fits, total: 0 } as BreakdownRow;
+    for (const c of TIME_COMPONENTS) {
+      const v = finite(b[c.key]) * unit.perSecond;
+      row[c.key] = v;
+      row.total += v;
+      if (v > 0) used.add(c.key);
+    }
+    return row;
+  });
+  const marker = phase === "prefill" ? sweep.promptTokens : sweep.meanDecodeContext;
+  return {
+    phase,
+    title: phase === "prefill" ? "Prefill time (whole prompt)" : "Decode step time (one token)",
+    unit,
+    rows,
+    series: TIME_COMPONENTS.filter((c) => used.has(c.key)).map(({ key, label, color }) => ({ key, label, color })),
+    marker: finite(marker),
+    markerLabel: phase === "prefill" ? "your prompt" : "mean decode context",
+    dominant: dominantOf(reportBreakdown),
+  };
+}
+
+function pct(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** The breakdown chart's whole view model; null when there is nothing to draw. */
+export function breakdownChartModel(
+  sweep: ContextSweep | null | undefined,
+  report: { prefill: { breakdown: TimeBreakdown }; decode: { breakdown: TimeBreakdown } } | null | undefined,
+): BreakdownChartModel | null {
+  if (!sweep || sweep.points.length < 2) return null;
+  const prefill = phaseModel(sweep, "prefill", report?.prefill.breakdown ?? null);
+  const decode = phaseModel(sweep, "decode", report?.decode.breakdown ?? null);
+  if (prefill.rows.length < 2) return null;
+  const lo = prefill.rows[0]!.context;
+  const hi = prefill.rows[prefill.rows.length - 1]!.context;
+  const notFit = prefill.rows.find((r) => !r.fits);
+  const say = (m: PhaseChartModel) =>
+    m.dominant ? `${m.title.split(" (")[0]}: mostly ${m.dominant.label.toLowerCase()} (${pct(m.dominant.share)}) at your context` : "";
+  const ariaLabel = [
+    `Prefill time and decode step time by component against context length, ${formatContextTick(lo)} to ${formatContextTick(hi)} tokens on a log axis.`,
+    say(prefill),
+    say(decode),
+    notFit ? `Beyond ${formatContextTick(notFit.context)} tokens the batch no longer fits in memory.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    prefill,
+    decode,
+    xDomain: [lo, hi],
+    xTicks: log2Ticks(lo, hi),
+    notFitFrom: notFit ? notFit.context : null,
+    ariaLabel,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory per chip against capacity.
+
+export interface MemorySegment {
+  key: "weights" | "kvCache" | "activations" | "reserve";
+  label: string;
+  color: string;
+  bytes: number;
+  /** Width as a fraction of the bar (0..1); the bar spans max(capacity, need). */
+  fraction: number;
+}
+
+export interface MemoryBarModel {
+  segments: MemorySegment[];
+  /** Where capacity ends along the bar (0..1): 1 when everything fits. */
+  capacityAt: number;
+  /** Need (incl. reserve) as a fraction of capacity; null without a capacity. */
+  used: number | null;
+  fits: boolean;
+}
+
+const MEMORY_PARTS = [
+  { key: "weights", label: "Weights", color: PALETTE.weights },
+  { key: "kvCache", label: "KV cache", color: PALETTE.kvCache },
+  { key: "activations", label: "Activations", color: PALETTE.activations },
+  { key: "reserve", label: "Runtime reserve", color: PALETTE.reserve },
+] as const;
+
+/** The per-chip memory bar from the report's `memory.perChip` and `capacityBytes`. */
+export function memoryBarModel(memory: {
+  perChip: Record<MemorySegment["key"], number>;
+  capacityBytes: number;
+  fits: boolean;
+}): MemoryBarModel {
+  const parts = MEMORY_PARTS.map((p) => ({ ...p, bytes: finite(memory.perChip[p.key]) }));
+  const need = parts.reduce((a, p) => a + p.bytes, 0);
+  const capacity = finite(memory.capacityBytes);
+  const span = Math.max(need, capacity);
+  return {
+    segments: parts.map((p) => ({ ...p, fraction: span > 0 ? p.bytes / span : 0 })),
+    capacityAt: span > 0 ? capacity / span : 1,
+    used: capacity > 0 ? need / capacity : null,
+    fits: memory.fits,
+  };
+}

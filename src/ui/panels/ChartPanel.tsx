@@ -1,0 +1,30 @@
+import { lazy, Suspense, useMemo } from "react";
+import { useCalculator } from "../../state/store";
+import { selectReport, selectSweep } from "../../state/selectors";
+import { breakdownChartModel } from "../../charts/viewModels";
+import { COPY } from "../copy/en";
+
+const BreakdownChart = lazy(() => import("../../charts/BreakdownChart"));
+
+export function ChartPanel() {
+  const sweep = useCalculator(selectSweep);
+  const report = useCalculator(selectReport);
+  const model = useMemo(() => breakdownChartModel(sweep, report), [sweep, report]);
+  return (
+    <section aria-labelledby="chart-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="chart-title" className="text-base font-semibold text-slate-800">
+        Where the time goes, by context length
+      </h2>
+      <p className="mb-2 text-xs text-slate-600">
+        Each operation is bounded by memory bandwidth or by FLOP/s; the colours show which, and how much time it takes.
+      </p>
+      {model ? (
+        <Suspense fallback={<div className="h-56 text-sm text-slate-500">{COPY.chartLoading}</div>}>
+          <BreakdownChart model={model} />
+        </Suspense>
+      ) : (
+        <p className="h-56 text-sm text-slate-500">{sweep === null && report ? COPY.chartEmpty : COPY.computing}</p>
+      )}
+    </section>
+  );
+}

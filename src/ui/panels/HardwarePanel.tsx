@@ -1,0 +1,96 @@
+import { useCalculator } from "../../state/store";
+import { HARDWARE_OPTIONS, selectReport, selectScenario } from "../../state/selectors";
+import { LogSlider } from "../controls/LogSlider";
+import { NumberField } from "../controls/NumberField";
+import { Select } from "../controls/Select";
+import { Panel } from "./Panel";
+import { formatInt } from "../format";
+import type { Precision } from "../../core";
+
+const CUSTOM = "__custom";
+
+export function HardwarePanel() {
+  const input = useCalculator((s) => s.input.hardware);
+  const scenario = useCalculator(selectScenario);
+  const report = useCalculator(selectReport);
+  const setHardwarePreset = useCalculator((s) => s.setHardwarePreset);
+  const setChips = useCalculator((s) => s.setChips);
+  const setHardwareField = useCalculator((s) => s.setHardwareField);
+  const setPeakFlops = useCalculator((s) => s.setPeakFlops);
+
+  const hw = scenario?.hardware;
+  const presetId = input?.preset ?? hw?.preset;
+  const selected = presetId && HARDWARE_OPTIONS.some((o) => o.id === presetId) ? presetId : CUSTOM;
+  const options = [
+    ...HARDWARE_OPTIONS.map((o) => ({ value: o.id, label: o.uncertain ? `${o.label} (figures uncertain)` : o.label })),
+    ...(selected === CUSTOM ? [{ value: CUSTOM, label: "Custom" }] : []),
+  ];
+  const mathPrecision: Precision = report?.roofline.mathPrecision ?? "bf16";
+  const peak = report?.roofline.peakFlops ?? hw?.peakFlops[mathPrecision] ?? null;
+  const chips = input?.chips ?? hw?.chips ?? null;
+  const n = (x: number | undefined | null, scale: number) => (typeof x === "number" ? x / scale : null);
+
+  return (
+    <Panel title="Hardware" id="panel-hardware">
+      <Select
+        label="Accelerator"
+        value={selected}
+        options={options}
+        onChange={(v) => v !== CUSTOM && setHardwarePreset(v)}
+        testId="hardware-preset"
+      />
+      <LogSlider
+        label="Chips"
+        unit="accelerators per model replica"
+        numberUnit="chips"
+        min={1}
+        max={2048}
+        integer
+        value={chips}
+        onChange={setChips}
+        valueText={(v) => `${formatInt(v)} chips`}
+        testId="chips"
+      />
+      <details>
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">Figures per chip</summary>
+        <div className="mt-2 grid grid-cols-2 gap-2">
+          <NumberField
+            label="Memory"
+            unit="GB"
+            value={n(hw?.memoryBytes, 1e9)}
+            onCommit={(v) => setHardwareField("memoryBytes", v * 1e9)}
+            testId="hw-memory"
+          />
+          <NumberField
+            label="Memory bandwidth"
+            unit="GB/s"
+            value={n(hw?.memoryBandwidth, 1e9)}
+            onCommit={(v) => setHardwareField("memoryBandwidth", v * 1e9)}
+            testId="hw-bandwidth"
+          />
+          <NumberField
+            label={`Peak ${mathPrecision} compute`}
+            unit="TFLOP/s"
+            value={n(peak, 1e12)}
+            onCommit={(v) => setPeakFlops(mathPrecision, v * 1e12)}
+            testId="hw-peak"
+          />
+          <NumberField
+            label="Interconnect"
+            unit="GB/s, one way"
+            value={n(hw?.interconnectBandwidth, 1e9)}
+            onCommit={(v) => setHardwareField("interconnectBandwidth", v * 1e9)}
+            testId="hw-interconnect"
+          />
+          <NumberField
+            label="Price"
+            unit="$ per chip-hour"
+            value={hw?.pricePerHour ?? null}
+            onCommit={(v) => setHardwareField("pricePerHour", v)}
+            testId="hw-price"
+          />
+        </div>
+      </details>
+    </Panel>
+  );
+}

@@ -1,0 +1,54 @@
+import { useCalculator } from "../../state/store";
+import { selectScenario } from "../../state/selectors";
+import { Select } from "../controls/Select";
+import { Segmented } from "../controls/Segmented";
+import { Panel } from "./Panel";
+import { COPY } from "../copy/en";
+import type { Mode, Precision } from "../../core";
+
+const CHOICES: Precision[] = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"];
+const BITS: Record<Precision, number> = { fp32: 32, bf16: 16, fp16: 16, fp8: 8, int8: 8, int4: 4, fp4: 4 };
+const options = CHOICES.map((p) => ({ value: p, label: `${p} (${BITS[p]} bits)` }));
+
+export function PrecisionPanel() {
+  const input = useCalculator((s) => s.input);
+  const scenario = useCalculator(selectScenario);
+  const setPrecision = useCalculator((s) => s.setPrecision);
+  const setMode = useCalculator((s) => s.setMode);
+  const weights = input.precision?.weights ?? scenario?.precision.weights ?? "bf16";
+  const kv = input.precision?.kvCache ?? scenario?.precision.kvCache ?? "bf16";
+  const mode: Mode = input.mode ?? scenario?.mode ?? "realistic";
+  const withCurrent = (p: Precision) =>
+    CHOICES.includes(p) ? options : [...options, { value: p, label: `${p} (${BITS[p]} bits)` }];
+
+  return (
+    <Panel title="Precision and efficiency" id="panel-precision">
+      <div className="grid grid-cols-2 gap-2">
+        <Select
+          label="Weight precision"
+          value={weights}
+          options={withCurrent(weights)}
+          onChange={(v) => setPrecision("weights", v as Precision)}
+          testId="weight-precision"
+        />
+        <Select
+          label="KV cache precision"
+          value={kv}
+          options={withCurrent(kv)}
+          onChange={(v) => setPrecision("kvCache", v as Precision)}
+          testId="kv-precision"
+        />
+      </div>
+      <Segmented<Mode>
+        legend="Efficiency"
+        value={mode}
+        options={[
+          { value: "ideal", label: "Ideal", hint: COPY.modeIdeal },
+          { value: "realistic", label: "Realistic", hint: COPY.modeRealistic },
+        ]}
+        onChange={setMode}
+      />
+      <p className="text-xs text-slate-500">{mode === "ideal" ? COPY.modeIdeal : COPY.modeRealistic}</p>
+    </Panel>
+  );
+}

@@ -1,0 +1,168 @@
+import { useMemo } from "react";
+import { useCalculator } from "../../state/store";
+import { selectAnalysis, selectPending } from "../../state/selectors";
+import { memoryBarModel } from "../../charts/viewModels";
+import { PALETTE } from "../../charts/palette";
+import { COPY } from "../copy/en";
+import {
+  DASH,
+  formatBandwidth,
+  formatCount,
+  formatFlopRate,
+  formatGB,
+  formatInt,
+  formatPercent,
+  formatSeconds,
+  formatTokens,
+  formatTokensPerS,
+  formatUsd,
+  isNum,
+  sig,
+} from "../format";
+import type { Report } from "../../core";
+
+function Stat(props: { label: string; unit?: string; value: string; sub?: React.ReactNode; testId: string }) {
+  return (
+    <div className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
+      <dt className="text-xs font-medium text-slate-600">
+        {props.label}
+        {props.unit ? <span className="font-normal text-slate-500"> ({props.unit})</span> : null}
+      </dt>
+      <dd className="mt-1 truncate text-xl font-semibold tabular-nums text-slate-900" data-testid={props.testId}>
+        {props.value}
+      </dd>
+      {props.sub ? <dd className="mt-0.5 text-xs text-slate-500">{props.sub}</dd> : null}
+    </div>
+  );
+}
+
+function costText(usd: number | null, chipSeconds: number): string {
+  if (isNum(usd)) return formatUsd(usd);
+  return isNum(chipSeconds) ? `${sig(chipSeconds)} chip-s` : DASH;
+}
+
+function MemoryBar({ report }: { report: Report }) {
+  const m = useMemo(() => memoryBarModel(report.memory), [report.memory]);
+  return (
+    <div className="rounded-md border border-slate-200 bg-white p-3 sm:col-span-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+        <span className="text-xs font-medium text-slate-600">Memory per chip against capacity (GB)</span>
+        <span className="text-xl font-semibold tabular-nums" data-testid="memory-per-chip">
+          {formatGB(report.memory.perChipBytes)} <span className="text-sm font-normal text-slate-500">of</span>{" "}
+          {formatGB(report.memory.capacityBytes)}
+        </span>
+      </div>
+      <div
+        className="relative mt-2 flex h-4 w-full overflow-hidden rounded"
+        style={{ background: PALETTE.free }}
+        role="img"
+        aria-label={`Memory per chip: ${m.segments.map((s) => `${s.label} ${formatGB(s.bytes)}`).join(", ")}; capacity ${formatGB(report.memory.capacityBytes)}${m.fits ? "" : "; does not fit"}`}
+      >
+        {m.segments.map((s) => (
+          <div key={s.key} style={{ width: `${s.fraction * 100}%`, background: s.color }} />
+        ))}
+        {m.capacityAt < 1 ? (
+          <div
+            className="absolute inset-y-0 w-0.5"
+            style={{ left: `${m.capacityAt * 100}%`, background: PALETTE.overCapacity }}
+            title="capacity"
+          />
+        ) : null}
+      </div>
+      <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
+        {m.segments.map((s) => (
+          <li key={s.key} className="flex items-center gap-1">
+            <span className="inline-block size-2.5 rounded-sm" style={{ background: s.color }} aria-hidden />
+            {s.label} {formatGB(s.bytes)}
+          </li>
+        ))}
+        <li>
+          {m.fits ? "fits" : <strong style={{ color: PALETTE.overCapacity }}>does not fit</strong>}
+          {m.used !== null ? ` (${formatPercent(m.used)} of capacity)` : ""}
+        </li>
+      </ul>
+      <p className="mt-1 text-xs text-slate-500">
+        Max batch at this context: {formatInt(report.memory.maxBatch)} · longest context at this batch:{" "}
+        {formatTokens(report.memory.maxContextTokens)} tokens
+      </p>
+    </div>
+  );
+}
+
+export function ResultsPanel() {
+  const analysis = useCalculator(selectAnalysis);
+  const pending = useCalculator(selectPending);
+  const report = analysis?.report ?? null;
+
+  if (!report) {
+    return (
+      <section aria-labelledby="results-title" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="results-title" className="text-base font-semibold">
+          Results
+        </h2>
+        <p className="mt-2 text-sm text-slate-600" data-testid="results-empty">
+          {analysis === null || pending ? COPY.computing : (analysis.error ?? COPY.noResult)}
+        </p>
+      </section>
+    );
+  }
+
+  const { prefill, decode, total, roofline } = report;
+  return (
+    <section aria-labelledby="results-title" data-testid="results" aria-busy={pending}>
+      <h2 id="results-title" className="sr-only">
+        Results
+      </h2>
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+        <Stat label="Time to first token" value={formatSeconds(prefill.timeS)} testId="ttft" sub={`prefill of the whole batch`} />
+        <Stat
+          label="Time per output token"
+          value={formatSeconds(decode.timePerTokenS)}
+          testId="tpot"
+          sub="mean decode step"
+        />
+        <Stat
+          label="Throughput"
+          unit="output tokens/s"
+          value={formatTokensPerS(total.outputTokensPerS)}
+          testId="throughput"
+          sub={`whole batch, end to end ${formatSeconds(total.timeS)}`}
+        />
+        <Stat
+          label="Cost per 1M output tokens"
+          unit={isNum(total.costPerMillionOutputTokens) ? "USD" : "no price: chip-seconds"}
+          value={costText(total.costPerMillionOutputTokens, total.chipSecondsPerMillionOutputTokens)}
+          testId="cost-output"
+          sub={`input: ${costText(total.costPerMillionInputTokens, total.chipSecondsPerMillionInputTokens)} per 1M`}
+        />
+        <Stat
+          label="MFU"
+          unit="model FLOP utilisation"
+          value={`${formatPercent(prefill.mfu)} · ${formatPercent(decode.mfu)}`}
+          testId="mfu"
+          sub="prefill · decode"
+        />
+        <Stat label="MBU" unit="memory bandwidth utilisation" value={formatPercent(decode.mbu)} testId="mbu" sub="decode" />
+        <MemoryBar report={report} />
+        <div className="rounded-md border border-slate-200 bg-white p-3 text-xs text-slate-600">
+          <p>
+            {formatCount(report.params.total)} parameters · weights {formatGB(report.memory.weightsBytes)} · KV cache{" "}
+            {formatGB(report.memory.kvCacheBytes)}
+          </p>
+          <p className="mt-1">
+            Per chip: {formatFlopRate(roofline.peakFlops)} ({roofline.mathPrecision}), {formatBandwidth(roofline.memoryBandwidth)};
+            ridge {sig(roofline.ridgeIntensity)} FLOP/byte; decode turns compute-bound near batch{" "}
+            {formatInt(roofline.criticalBatch)}.
+          </p>
+        </div>
+      </dl>
+      {report.warnings.length > 0 ? (
+        <ul className="mt-2 space-y-1 text-sm text-amber-800" data-testid="report-warnings">
+          {report.warnings.map((w, i) => (
+            <li key={i}>⚠ {w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
