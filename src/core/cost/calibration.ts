@@ -21,12 +21,27 @@ export const MEMORY_EFFICIENCY = 0.8;
 export const COMPUTE_EFFICIENCY = 0.8;
 
 /**
- * Matmul efficiency falls for few rows: f(M) = M / (M + M_HALF), M = token rows per chip per step.
- * M_HALF = 16 tokens: tensor-core tiles are 64–128 rows, but a decode GEMV-like matmul at batch 1
- * is memory-bound long before its FLOP rate matters; this only bends the compute roof for
- * mid-sized batches (cuBLAS at M = 64 reaches roughly 3/4 of its large-M rate on A100/H100).
+ * Matmul efficiency falls for few rows on a systolic array: f(M) = M / (M + M_half), M = token rows
+ * per step. A TPU's 128×128 MXU spends ~128 cycles filling and draining per pass; with double
+ * buffering half of that shows, so M_half = 64 (PaLM 62B's batch-512 decode then lands at ~0.43 MFU
+ * against 0.37 measured, Pope et al. Table 3, and 540B int8 at batch 64 stays weight-bound as
+ * measured; without the factor 62B lands at 0.52). GPUs pick GEMV/split-K kernels for small M that stay on the memory
+ * roof and tensor-core tiles of 64 rows above that, so no factor is applied (M_half = 0).
  */
-export const MATMUL_M_HALF = 16;
+export function matmulRowsHalf(hw: HardwareSpec): number {
+  return hw.topology === "torus" ? 64 : 0;
+}
+
+/**
+ * A whole forward pass on GPUs reaches ~3/4 of the best-case matmul rate: GEMMs of mixed shapes,
+ * and unfused norms, RoPE, activations and softmax between them. TensorRT-LLM's GPT-J 6B prefill
+ * of 2,048 tokens on A100 runs at 59 % MFU (TRT-LLM v0.9 performance docs), 0.68 of A100's 0.87
+ * MAMF; Megatron-LM reaches 0.52–0.57 MFU on A100. XLA on TPU fuses these ops into the matmuls:
+ * PaLM 540B's large prefill reached 0.76 MFU (Pope et al. Table 2), so TPUs keep 1.
+ */
+export function forwardPassShare(hw: HardwareSpec): number {
+  return hw.topology === "torus" ? 1 : 0.75;
+}
 
 /** FlashAttention-style kernels reach ~0.6 of the matmul rate (Dao 2023, FlashAttention-2: 50–73 % of peak). */
 export const ATTENTION_COMPUTE_SHARE = 0.75;

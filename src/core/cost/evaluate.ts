@@ -19,7 +19,8 @@ import {
   EXTRA_KERNELS_PER_MOE_LAYER,
   KERNELS_PER_LAYER,
   kernelOverheadS,
-  MATMUL_M_HALF,
+  matmulRowsHalf,
+  forwardPassShare,
   MEMORY_EFFICIENCY,
   NETWORK_EFFICIENCY,
   PREFILL_CHUNK_TOKENS,
@@ -62,7 +63,7 @@ interface PhaseResult {
 /** Matmul efficiency for M token rows per step: base × M/(M + M_HALF) in realistic mode (calibration.ts). */
 function matmulEfficiency(c: Ctx, rows: number): number {
   if (!c.realistic || c.s.efficiency.compute !== undefined) return c.eff.compute;
-  return c.eff.compute * (rows / (rows + MATMUL_M_HALF));
+  return c.eff.compute * (rows / (rows + matmulRowsHalf(c.s.hardware)));
 }
 
 /** One phase step: the weight-matmul op, the attention op, communication and overhead. */
@@ -145,7 +146,7 @@ export function evaluate(s: Scenario): Report {
   const sparse = s.sparsity.weights === "2:4";
   if (sparse && !hw.sparseTensorCores) warnings.push("2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
   const eff: Efficiency = {
-    compute: s.efficiency.compute ?? (realistic ? (hw.achievable?.compute ?? COMPUTE_EFFICIENCY) : 1),
+    compute: s.efficiency.compute ?? (realistic ? (hw.achievable?.compute ?? COMPUTE_EFFICIENCY) * forwardPassShare(hw) : 1),
     memory: s.efficiency.memory ?? (realistic ? (hw.achievable?.memory ?? MEMORY_EFFICIENCY) : 1),
     network: s.efficiency.network ?? (realistic ? NETWORK_EFFICIENCY : 1),
   };

@@ -85,10 +85,10 @@ function groupOf(net: Net, axisMask: number): Group {
     const share = net.mode === "ideal" ? 1 : Math.max(used, 1) / 3;
     return { k, steps, a2aSteps: a2a, bw: hw.interconnectBandwidth * share * net.eff };
   }
-  return switchGroup(net, axisMask);
+  throw new Error("groupOf is for tori; use switchGroup");
 }
 
-/** On a switch, "axis masks" are replaced by explicit group sizes (see groupOfSize). */
+/** A group of k chips on a switch (NVLink/NVSwitch); beyond the fast domain, the scale-out rate. */
 function switchGroup(net: Net, k: number): Group {
   const { hw } = net;
   const domain = hw.fastDomainChips ?? net.n;
@@ -128,7 +128,9 @@ function splits(net: Net): { x: Group; yz: Group; label: string }[] {
   } else {
     for (const d of divisors(net.n)) out.push({ x: switchGroup(net, d), yz: switchGroup(net, net.n / d), label: `x = ${d}, yz = ${net.n / d}` });
   }
-  return out;
+  // x = 1 or yz = 1 is 1D weight-stationary again; keep 2D distinct when a real split exists.
+  const proper = out.filter((s) => s.x.k > 1 && s.yz.k > 1);
+  return proper.length ? proper : out;
 }
 
 /**
@@ -188,10 +190,11 @@ export function commPlan(
   const options: { g: Group; rest: Group; label: string }[] = [];
   if (net.torus) {
     for (const [mask, name] of [[1, "X"], [3, "XY"], [7, "XYZ"]] as const) {
-      options.push({ g: groupOf(net, mask), rest: groupOf(net, 7 & ~mask), label: name });
+      const g = groupOf(net, mask);
+      if (g.k > 1) options.push({ g, rest: groupOf(net, 7 & ~mask), label: name });
     }
   } else {
-    for (const d of divisors(n)) options.push({ g: switchGroup(net, d), rest: switchGroup(net, n / d), label: `N = ${d}` });
+    for (const d of divisors(n)) if (d > 1) options.push({ g: switchGroup(net, d), rest: switchGroup(net, n / d), label: `N = ${d}` });
   }
   let best: CommPlan | undefined;
   for (const o of options) {
