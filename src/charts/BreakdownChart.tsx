@@ -11,12 +11,16 @@ import { PALETTE, TIME_COMPONENTS } from "./palette";
 const nf = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 const fmt = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? nf.format(v) : "—");
 
-function PhaseChart({ m, model }: { m: PhaseChartModel; model: BreakdownChartModel }) {
+export type ChartScale = "time" | "share";
+
+const pctTick = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? `${Math.round(v * 100)}%` : "");
+
+function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownChartModel; scale: ChartScale }) {
   const [lo, hi] = model.xDomain;
   return (
     <div className="min-w-0">
       <h3 className="text-sm font-semibold text-slate-800">
-        {m.title} <span className="font-normal text-slate-500">({m.unit.name})</span>
+        {m.title} <span className="font-normal text-slate-500">({scale === "share" ? "share of time" : m.unit.name})</span>
       </h3>
       <p className="min-h-5 text-xs text-slate-600" data-testid={`chart-${m.phase}-dominant`}>
         {m.dominant ? (
@@ -31,7 +35,8 @@ function PhaseChart({ m, model }: { m: PhaseChartModel; model: BreakdownChartMod
         responsive
         style={{ width: "100%", height: 190 }}
         data={m.rows}
-        margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+        margin={{ top: 18, right: 12, bottom: 4, left: 0 }}
+        stackOffset={scale === "share" ? "expand" : "none"}
         accessibilityLayer={false}
       >
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
@@ -45,7 +50,7 @@ function PhaseChart({ m, model }: { m: PhaseChartModel; model: BreakdownChartMod
           allowDataOverflow
           tick={{ fontSize: 11 }}
         />
-        <YAxis width={44} tick={{ fontSize: 11 }} tickFormatter={fmt} />
+        <YAxis width={44} tick={{ fontSize: 11 }} tickFormatter={scale === "share" ? pctTick : fmt} />
         {model.notFitFrom !== null ? (
           <ReferenceArea
             x1={model.notFitFrom}
@@ -53,7 +58,7 @@ function PhaseChart({ m, model }: { m: PhaseChartModel; model: BreakdownChartMod
             fill={PALETTE.overCapacity}
             fillOpacity={0.08}
             ifOverflow="hidden"
-            label={{ value: "does not fit", position: "insideTopRight", fontSize: 11, fill: PALETTE.overCapacity }}
+            label={{ value: "does not fit", position: "insideBottomRight", fontSize: 11, fill: PALETTE.overCapacity }}
           />
         ) : null}
         {m.series.map((s) => (
@@ -77,7 +82,7 @@ function PhaseChart({ m, model }: { m: PhaseChartModel; model: BreakdownChartMod
             stroke="#0f172a"
             strokeDasharray="4 3"
             ifOverflow="hidden"
-            label={{ value: m.markerLabel, position: "insideTopLeft", fontSize: 11, fill: "#0f172a" }}
+            label={{ value: m.markerLabel, position: "top", fontSize: 11, fill: "#0f172a" }}
           />
         ) : null}
         <Tooltip
@@ -90,13 +95,13 @@ function PhaseChart({ m, model }: { m: PhaseChartModel; model: BreakdownChartMod
   );
 }
 
-function BreakdownChart({ model }: { model: BreakdownChartModel }) {
+function BreakdownChart({ model, scale }: { model: BreakdownChartModel; scale: ChartScale }) {
   const shown = new Set([...model.prefill.series, ...model.decode.series].map((s) => s.key));
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="breakdown-chart" className="grid gap-4 md:grid-cols-2">
-        <PhaseChart m={model.prefill} model={model} />
-        <PhaseChart m={model.decode} model={model} />
+        <PhaseChart m={model.prefill} model={model} scale={scale} />
+        <PhaseChart m={model.decode} model={model} scale={scale} />
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         {TIME_COMPONENTS.filter((c) => shown.has(c.key)).map((c) => (
@@ -105,7 +110,7 @@ function BreakdownChart({ model }: { model: BreakdownChartModel }) {
             {c.label}
           </li>
         ))}
-        <li className="text-slate-500">Context length in tokens, log axis; dashed line: your scenario.</li>
+        <li className="text-slate-500">Context length in tokens, log axis; dashed line: your scenario; shaded: the batch no longer fits in memory.</li>
       </ul>
     </div>
   );

@@ -28,6 +28,8 @@ export interface ResultState {
 export interface ViewState {
   /** The user closed the link-warnings notice. */
   linkNoticeDismissed: boolean;
+  /** The breakdown chart shows seconds stacked, or each component's share of the time. */
+  chartScale: "time" | "share";
 }
 
 export interface CalculatorState {
@@ -52,6 +54,7 @@ export interface CalculatorState {
   setPrecision(field: "weights" | "kvCache", value: Precision): void;
   setMode(mode: Mode): void;
   dismissLinkNotice(): void;
+  setChartScale(scale: ViewState["chartScale"]): void;
 }
 
 function withoutUndefined<T extends object>(o: T): T {
@@ -93,7 +96,7 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
       return {
         input: initial,
         linkWarnings: [],
-        view: { linkNoticeDismissed: false },
+        view: { linkNoticeDismissed: false, chartScale: "share" },
         result: { analysis: null, evaluator: null, pending: false },
 
         loadInput: (input, linkWarnings = []) =>
@@ -130,6 +133,7 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
         setPrecision: (field, value) => setInput((i) => ({ ...i, precision: { ...(i.precision ?? {}), [field]: value } })),
         setMode: (mode) => setInput((i) => ({ ...i, mode })),
         dismissLinkNotice: () => set((s) => ({ view: { ...s.view, linkNoticeDismissed: true } })),
+        setChartScale: (chartScale) => set((s) => ({ view: { ...s.view, chartScale } })),
       };
     }),
   );

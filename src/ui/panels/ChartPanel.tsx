@@ -3,24 +3,38 @@ import { useCalculator } from "../../state/store";
 import { selectReport, selectSweep } from "../../state/selectors";
 import { breakdownChartModel } from "../../charts/viewModels";
 import { COPY } from "../copy/en";
+import { Segmented } from "../controls/Segmented";
 
 const BreakdownChart = lazy(() => import("../../charts/BreakdownChart"));
 
 export function ChartPanel() {
   const sweep = useCalculator(selectSweep);
   const report = useCalculator(selectReport);
+  const scale = useCalculator((s) => s.view.chartScale);
+  const setScale = useCalculator((s) => s.setChartScale);
   const model = useMemo(() => breakdownChartModel(sweep, report), [sweep, report]);
   return (
     <section aria-labelledby="chart-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="chart-title" className="text-base font-semibold text-slate-800">
-        Where the time goes, by context length
-      </h2>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2 id="chart-title" className="text-base font-semibold text-slate-800">
+          Where the time goes, by context length
+        </h2>
+        <Segmented<"share" | "time">
+          legend="Chart shows"
+          value={scale}
+          options={[
+            { value: "share", label: "Share" },
+            { value: "time", label: "Time" },
+          ]}
+          onChange={setScale}
+        />
+      </div>
       <p className="mb-2 text-xs text-slate-600">
         Each operation is bounded by memory bandwidth or by FLOP/s; the colours show which, and how much time it takes.
       </p>
       {model ? (
         <Suspense fallback={<div className="h-56 text-sm text-slate-500">{COPY.chartLoading}</div>}>
-          <BreakdownChart model={model} />
+          <BreakdownChart model={model} scale={scale} />
         </Suspense>
       ) : (
         <p className="h-56 text-sm text-slate-500">{sweep === null && report ? COPY.chartEmpty : COPY.computing}</p>

@@ -53,8 +53,7 @@ export function ModelPanel() {
       />
       <LogSlider
         label="Parameters"
-        unit="count"
-        numberUnit="billions"
+        unit="billions"
         numberScale={1e9}
         min={1e8}
         max={2e12}

@@ -44,7 +44,7 @@ function costText(usd: number | null, chipSeconds: number): string {
 function MemoryBar({ report }: { report: Report }) {
   const m = useMemo(() => memoryBarModel(report.memory), [report.memory]);
   return (
-    <div className="rounded-md border border-slate-200 bg-white p-3 sm:col-span-2">
+    <div className="col-span-2 rounded-md border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <span className="text-xs font-medium text-slate-600">Memory per chip against capacity (GB)</span>
         <span className="text-xl font-semibold tabular-nums" data-testid="memory-per-chip">
@@ -144,7 +144,7 @@ export function ResultsPanel() {
         />
         <Stat label="MBU" unit="memory bandwidth utilisation" value={formatPercent(decode.mbu)} testId="mbu" sub="decode" />
         <MemoryBar report={report} />
-        <div className="rounded-md border border-slate-200 bg-white p-3 text-xs text-slate-600">
+        <div className="col-span-2 rounded-md border border-slate-200 bg-white p-3 text-xs text-slate-600 sm:col-span-1">
           <p>
             {formatCount(report.params.total)} parameters · weights {formatGB(report.memory.weightsBytes)} · KV cache{" "}
             {formatGB(report.memory.kvCacheBytes)}

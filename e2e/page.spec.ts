@@ -1,0 +1,50 @@
+import { test, expect } from "@playwright/test";
+import { expectNoJunk, readStats, waitForNumbers } from "./support";
+
+test("the worker answers and the first numbers and chart appear", async ({ page }) => {
+  await page.goto("/");
+  await waitForNumbers(page);
+  await expect(page.locator("[data-evaluator]")).toHaveAttribute("data-evaluator", "worker");
+  await expect(page.getByRole("img", { name: /context length/ })).toBeVisible();
+  await expect(page.getByTestId("bottleneck-badge")).toHaveText(/memory-bound|compute-bound|network-bound|does not fit/);
+  await expectNoJunk(page);
+});
+
+test("moving a slider changes the numbers and the chart", async ({ page }) => {
+  await page.goto("/");
+  await waitForNumbers(page);
+  const chart = page.getByTestId("breakdown-chart");
+  await expect(chart.locator("svg").first()).toBeVisible();
+  const before = await readStats(page);
+  const chartBefore = await chart.innerHTML();
+
+  const slider = page.getByRole("slider", { name: "Batch size" });
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await slider.press("PageUp");
+  await expect(page.getByTestId("batch-input")).not.toHaveValue("1");
+  await expect.poll(async () => (await readStats(page)).throughput).not.toBe(before.throughput);
+  await expect.poll(async () => chart.innerHTML()).not.toBe(chartBefore);
+  await expectNoJunk(page);
+});
+
+test("every control has a visible label", async ({ page }) => {
+  await page.goto("/");
+  await waitForNumbers(page);
+  for (const name of ["Model preset", "Parameters", "Prompt tokens", "Output tokens", "Batch size", "Accelerator", "Chips", "Weight precision", "KV cache precision"]) {
+    await expect(page.getByLabel(name, { exact: false }).first()).toBeVisible();
+  }
+  await expect(page.getByRole("radio", { name: "Ideal" })).toBeAttached();
+  await page.getByRole("radio", { name: "Ideal" }).check({ force: true });
+  await expect(page).toHaveURL(/mo=ideal/);
+});
+
+test("absurd values give a message, never NaN or Infinity", async ({ page }) => {
+  await page.goto("/");
+  await waitForNumbers(page);
+  await page.getByTestId("params-input").fill("1000000"); // 1e15 parameters
+  await expect(page.getByTestId("input-notice")).toContainText("model.params");
+  await expectNoJunk(page);
+  await page.getByTestId("chips-input").fill("0");
+  await expect(page.getByTestId("input-notice")).toContainText("hardware.chips");
+  await expectNoJunk(page);
+});

@@ -1,0 +1,50 @@
+import { test, expect } from "@playwright/test";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { expectNoHorizontalScroll, expectNoJunk, waitForNumbers } from "./support";
+
+const OUT = "e2e/artifacts";
+
+for (const [name, size] of [
+  ["desktop", { width: 1280, height: 900 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test(`${name} layout fits and is captured`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto("/?v=1&m=llama-3.1-70b&n=4&b=16&pt=4096");
+    await waitForNumbers(page);
+    await expect(page.getByTestId("breakdown-chart").locator("svg").first()).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectNoJunk(page);
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+    await page.screenshot({ path: `${OUT}/${name}-fold.png` });
+  });
+}
+
+test("time from navigation to the first numbers", async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstNumbersAt?: number };
+    const check = () => {
+      const el = document.querySelector('[data-testid="ttft"]');
+      if (w.__firstNumbersAt === undefined && el && /\d/.test(el.textContent ?? "")) {
+        w.__firstNumbersAt = performance.now();
+        obs.disconnect();
+      }
+    };
+    const obs = new MutationObserver(check);
+    obs.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto("/");
+  await waitForNumbers(page);
+  const ms = await page.evaluate(() => (window as unknown as { __firstNumbersAt?: number }).__firstNumbersAt ?? -1);
+  const chartMs = await page
+    .getByTestId("breakdown-chart")
+    .locator("svg")
+    .first()
+    .waitFor()
+    .then(() => page.evaluate(() => performance.now()));
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}/timing.json`, JSON.stringify({ firstNumbersMs: ms, chartVisibleByMs: chartMs }, null, 2));
+  console.log(`first numbers at ${ms.toFixed(0)} ms after navigation; chart by ${chartMs.toFixed(0)} ms`);
+  expect(ms).toBeGreaterThan(0);
+});
