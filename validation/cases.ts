@@ -44,7 +44,9 @@ function read(r: Report, path: string): number | boolean {
 }
 
 export function runCase(c: Case): CaseResult {
-  let { report, issues } = evaluateInput(c.scenario);
+  const first = evaluateInput(c.scenario);
+  const issues = first.issues;
+  let report = first.report;
   if (issues.length) throw new Error(`${c.id}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
   if (c.batch_from_report) {
     const b = read(report, c.batch_from_report) as number;

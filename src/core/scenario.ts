@@ -31,17 +31,24 @@ export const DEFAULT_SCENARIO_INPUT = {
 
 // ---- leaf validators (zod/mini) -------------------------------------------------------------
 
-const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
-const num = (minExclusive: number, max: number) => z.number().check(z.gt(minExclusive), z.lte(max));
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
+const fmtLimit = (v: number) => (Math.abs(v) >= 1e5 ? v.toExponential().replace("e+", "e") : String(v));
+const int = (min: number, max: number) => {
+  const error = `must be a whole number from ${fmtLimit(min)} to ${fmtLimit(max)}`;
+  return z.int({ error }).check(z.gte(min, { error }), z.lte(max, { error }));
+};
+const num = (minExclusive: number, max: number) => {
+  const error = `must be a number above ${fmtLimit(minExclusive)} and at most ${fmtLimit(max)}`;
+  return z.number({ error }).check(z.gt(minExclusive, { error }), z.lte(max, { error }));
+};
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(", ")}` });
 
 type Leaf = z.ZodMiniType;
 const LIMITS = { tokens: 1e8, batch: 1e6, chips: 1e6 };
 
 const MODEL_FIELDS: Record<string, Leaf> = {
-  preset: z.string(),
-  name: z.string().check(z.maxLength(200)),
-  params: num(1e6 - 1, 1e13),
+  preset: z.string({ error: "must be a preset id (text)" }),
+  name: z.string({ error: "must be text of at most 200 characters" }).check(z.maxLength(200, { error: "must be text of at most 200 characters" })),
+  params: z.number({ error: "must be a parameter count from 1e6 to 1e13" }).check(z.gte(1e6, { error: "must be a parameter count from 1e6 to 1e13" }), z.lte(1e13, { error: "must be a parameter count from 1e6 to 1e13" })),
   layers: int(1, 2000),
   dModel: int(1, 1e6),
   heads: int(1, 1e5),
@@ -50,15 +57,15 @@ const MODEL_FIELDS: Record<string, Leaf> = {
   dFF: int(1, 1e7),
   ffn: oneOf(["swiglu", "gelu"]),
   vocab: int(1, 1e8),
-  tiedEmbeddings: z.boolean(),
+  tiedEmbeddings: z.boolean({ error: "must be true or false" }),
   attention: oneOf(["mha", "gqa", "mqa", "mla"]),
-  parallelBlock: z.boolean(),
+  parallelBlock: z.boolean({ error: "must be true or false" }),
   norm: oneOf(["rmsnorm", "layernorm"]),
   normsPerLayer: int(0, 16),
-  qkNorm: z.boolean(),
+  qkNorm: z.boolean({ error: "must be true or false" }),
   bias: oneOf(["none", "qkv", "all"]),
   positionEmbeddings: int(0, 1e8),
-  attentionSinks: z.boolean(),
+  attentionSinks: z.boolean({ error: "must be true or false" }),
 };
 const MLA_FIELDS: Record<string, Leaf> = {
   kvLoraRank: int(1, 1e6),
@@ -79,21 +86,21 @@ const WINDOW_FIELDS: Record<string, Leaf> = {
   layers: oneOf(["all", "alternate"]),
 };
 const HARDWARE_FIELDS: Record<string, Leaf> = {
-  preset: z.string(),
-  name: z.string().check(z.maxLength(200)),
+  preset: z.string({ error: "must be a preset id (text)" }),
+  name: z.string({ error: "must be text of at most 200 characters" }).check(z.maxLength(200, { error: "must be text of at most 200 characters" })),
   chips: int(1, LIMITS.chips),
   memoryBytes: num(0, 1e16),
   memoryBandwidth: num(0, 1e17),
   interconnectBandwidth: num(0, 1e17),
-  pricePerHour: z.number().check(z.gte(0), z.lte(1e6)),
+  pricePerHour: z.number({ error: "must be a number from 0 to 1e6 (USD per chip-hour)" }).check(z.gte(0, { error: "must be a number from 0 to 1e6 (USD per chip-hour)" }), z.lte(1e6, { error: "must be a number from 0 to 1e6 (USD per chip-hour)" })),
   powerWatts: num(0, 1e6),
   fastDomainChips: int(1, LIMITS.chips),
   scaleOutBandwidth: num(0, 1e17),
   topology: oneOf(["switch", "torus", "none"]),
-  sparseTensorCores: z.boolean(),
+  sparseTensorCores: z.boolean({ error: "must be true or false" }),
 };
 const PEAK = num(0, 1e20);
-const FRACTION = z.number().check(z.gt(0), z.lte(1));
+const FRACTION = num(0, 1);
 const WORKLOAD_FIELDS: Record<string, Leaf> = {
   batch: int(1, LIMITS.batch),
   promptTokens: int(1, LIMITS.tokens),
@@ -191,10 +198,10 @@ function inferAttention(m: Partial<ModelShape>): ModelShape["attention"] {
 }
 
 function resolveModel(raw: Record<string, unknown>, issues: FieldIssue[]): Scenario["model"] {
-  const presetId = raw.preset as string | undefined;
+  const hasShape = raw.layers !== undefined || raw.dModel !== undefined;
+  const presetId = (raw.preset as string | undefined) ?? (!hasShape && raw.params === undefined ? DEFAULT_SCENARIO_INPUT.model.preset : undefined);
   let base: ModelShape | undefined;
   let derivedFromParams: number | undefined;
-  const hasShape = raw.layers !== undefined || raw.dModel !== undefined;
   if (presetId !== undefined) {
     const p = findModelPreset(presetId);
     if (p) base = p.shape;
@@ -204,7 +211,6 @@ function resolveModel(raw: Record<string, unknown>, issues: FieldIssue[]): Scena
     derivedFromParams = raw.params as number;
     base = deriveShape(derivedFromParams);
   }
-  if (!base && !hasShape) base = findModelPreset(DEFAULT_SCENARIO_INPUT.model.preset)!.shape;
   const m: Partial<ModelShape> = { ...(base ?? {}) };
   for (const [k, v] of Object.entries(raw)) if (k !== "preset" && k !== "params") (m as Record<string, unknown>)[k] = v;
   if (base && raw.params !== undefined && (presetId !== undefined || hasShape)) {

@@ -112,15 +112,17 @@ function choose(c: Ctx, run: (l: ConcreteLayout) => PhaseResult): PhaseResult & 
     const r = run(c.s.parallelism.layout);
     return { ...r, reason: `${LAYOUT_NAMES[r.layout]} as chosen (${r.detail})` };
   }
-  const all = (["1d-weight-stationary", "2d-weight-stationary", "weight-gathered"] as const).map(run);
-  all.sort((a, b) => a.timeS - b.timeS);
-  const [best, ...rest] = all as [PhaseResult, ...PhaseResult[]];
-  const others = rest.map((r) => `${LAYOUT_NAMES[r.layout]} ${fmtMs(r.timeS)}`).join(", ");
+  const a = run("1d-weight-stationary");
+  const b = run("2d-weight-stationary");
+  const g = run("weight-gathered");
+  const best = a.timeS <= b.timeS && a.timeS <= g.timeS ? a : b.timeS <= g.timeS ? b : g;
+  let others = "";
+  for (const r of [a, b, g]) if (r !== best) others += `${others ? ", " : ""}${LAYOUT_NAMES[r.layout]} ${fmtMs(r.timeS)}`;
   return { ...best, reason: `auto: ${LAYOUT_NAMES[best.layout]} (${best.detail}) is fastest at ${fmtMs(best.timeS)} vs ${others}` };
 }
 
 function fmtMs(s: number): string {
-  return s >= 1 ? `${s.toPrecision(3)} s` : `${(s * 1e3).toPrecision(3)} ms`;
+  return s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(s >= 0.01 ? 1 : 2)} ms`;
 }
 
 function bottleneckOf(b: TimeBreakdown): Bottleneck {

@@ -34,11 +34,19 @@ export interface CommPlan {
 }
 
 /** Factor n chips into a near-cubic 3D torus X ≤ Y ≤ Z (Pope et al. use 4×4×4 for 64 chips). */
+const axesCache = new Map<number, [number, number, number]>();
 export function torusAxes(n: number): [number, number, number] {
+  const hit = axesCache.get(n);
+  if (hit) return [...hit];
   const axes = [1, 1, 1];
   let m = Math.max(1, Math.round(n));
   const primes: number[] = [];
-  for (let p = 2; p * p <= m; p++) while (m % p === 0) (primes.push(p), (m /= p));
+  for (let p = 2; p * p <= m; p++) {
+    while (m % p === 0) {
+      primes.push(p);
+      m /= p;
+    }
+  }
   if (m > 1) primes.push(m);
   primes.sort((a, b) => b - a);
   for (const p of primes) {
@@ -46,6 +54,7 @@ export function torusAxes(n: number): [number, number, number] {
     axes[0]! *= p;
   }
   axes.sort((a, b) => a - b);
+  if (axesCache.size < 256) axesCache.set(n, [...axes] as [number, number, number]);
   return axes as [number, number, number];
 }
 
@@ -106,27 +115,32 @@ function latency(net: Net, g: Group, count: number, a2a = false): number {
   return count * (net.lat.baseS + net.lat.perStepS * (a2a ? g.a2aSteps : g.steps));
 }
 
+const divisorCache = new Map<number, number[]>();
 function divisors(n: number): number[] {
+  const hit = divisorCache.get(n);
+  if (hit) return hit;
   const out: number[] = [];
   for (let d = 1; d * d <= n; d++)
     if (n % d === 0) {
       out.push(d);
       if (d * d !== n) out.push(n / d);
     }
-  return out.sort((a, b) => a - b);
+  out.sort((a, b) => a - b);
+  if (divisorCache.size < 256) divisorCache.set(n, out);
+  return out;
 }
 
 /** Candidate (x, yz) splits: subsets of torus axes, or divisors of n on a switch. */
-function splits(net: Net): { x: Group; yz: Group; label: string }[] {
-  const out: { x: Group; yz: Group; label: string }[] = [];
+function splits(net: Net): { x: Group; yz: Group }[] {
+  const out: { x: Group; yz: Group }[] = [];
   if (net.torus) {
     for (let mask = 0; mask < 8; mask++) {
       const x = groupOf(net, mask);
       const yz = groupOf(net, 7 & ~mask);
-      out.push({ x, yz, label: `x = ${x.k}, yz = ${yz.k}` });
+      out.push({ x, yz });
     }
   } else {
-    for (const d of divisors(net.n)) out.push({ x: switchGroup(net, d), yz: switchGroup(net, net.n / d), label: `x = ${d}, yz = ${net.n / d}` });
+    for (const d of divisors(net.n)) out.push({ x: switchGroup(net, d), yz: switchGroup(net, net.n / d) });
   }
   // x = 1 or yz = 1 is 1D weight-stationary again; keep 2D distinct when a real split exists.
   const proper = out.filter((s) => s.x.k > 1 && s.yz.k > 1);
@@ -174,14 +188,19 @@ export function commPlan(
     // 2D: E split over x, F over yz. AG/RS of the E side over yz (size tokens·E/x), RS/AG of the
     // F side over x (size tokens·F/yz); total per layer 2·B·L·(E/X + F/YZ) as in Pope et al.
     let best: CommPlan | undefined;
+    let bestSplit: { x: Group; yz: Group } | undefined;
     for (const s of splits(net)) {
       const eSide = c * (agrs(s.yz, (act * w.dModel) / s.x.k) * 2);
       const fSide = agrs(s.x, (act * w.inWidth) / s.yz.k) + agrs(s.x, (act * w.outWidth) / s.yz.k);
       const lat = latency(net, s.yz, 2 * c) + latency(net, s.x, 2 * c);
       const bytes = c * 2 * ((act * w.dModel) / s.x.k) * ((s.yz.k - 1) / s.yz.k) + (((act * (w.inWidth + w.outWidth)) / s.yz.k) * (s.x.k - 1)) / s.x.k;
-      const plan = { layout, timeS: (eSide + fSide) * layers, overlappableS: 0, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: s.label };
-      if (!best || plan.timeS + plan.latencyS < best.timeS + best.latencyS) best = plan;
+      const plan = { layout, timeS: (eSide + fSide) * layers, overlappableS: 0, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "" };
+      if (!best || plan.timeS + plan.latencyS < best.timeS + best.latencyS) {
+        best = plan;
+        bestSplit = s;
+      }
     }
+    best!.detail = `x = ${bestSplit!.x.k}, yz = ${bestSplit!.yz.k}`;
     return best!;
   }
 
@@ -197,15 +216,20 @@ export function commPlan(
     for (const d of divisors(n)) if (d > 1) options.push({ g: switchGroup(net, d), rest: switchGroup(net, n / d), label: `N = ${d}` });
   }
   let best: CommPlan | undefined;
+  let bestOpt: (typeof options)[number] | undefined;
   for (const o of options) {
     const weights = agrs(o.g, (w.weightBytes * o.g.k) / n);
     const acts = 2 * c * agrs(o.rest, (act * w.dModel) / o.g.k);
     const lat = latency(net, o.g, 2) + latency(net, o.rest, 2 * c);
     const bytes = ((w.weightBytes * o.g.k) / n) * ((o.g.k - 1) / o.g.k) + 2 * c * ((act * w.dModel) / o.g.k) * ((o.rest.k - 1) / o.rest.k);
-    const plan = { layout, timeS: acts * layers, overlappableS: weights * layers, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: `weights gathered over ${o.label} (${o.g.k} chips)` };
+    const plan = { layout, timeS: acts * layers, overlappableS: weights * layers, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "" };
     const cost = (p: CommPlan) => p.timeS + p.overlappableS + p.latencyS;
-    if (!best || cost(plan) < cost(best)) best = plan;
+    if (!best || cost(plan) < cost(best)) {
+      best = plan;
+      bestOpt = o;
+    }
   }
+  best!.detail = `weights gathered over ${bestOpt!.label} (${bestOpt!.g.k} chips)`;
   return best!;
 }
 

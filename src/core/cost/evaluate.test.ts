@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { evaluateInput } from "../index";
+
+/** A toy model with round numbers: every expected value below is worked out by hand. */
+const toy = {
+  name: "toy",
+  layers: 1,
+  dModel: 1000,
+  heads: 10,
+  kvHeads: 10,
+  headDim: 100,
+  dFF: 4000,
+  ffn: "gelu",
+  vocab: 1000,
+  tiedEmbeddings: true,
+  parallelBlock: false,
+} as const;
+// params: attention 4·d² = 4,000,000; FFN 2·d·f = 8,000,000; norms 2·1000 + final 1000 = 3,000;
+// tied table 1000·1000 = 1,000,000 → 13,003,000.
+const toyChip = { name: "toy chip", chips: 1, memoryBytes: 1e11, memoryBandwidth: 1e12, peakFlops: { bf16: 1e15 }, interconnectBandwidth: 1e11, pricePerHour: 3.6, powerWatts: 500 };
+const ideal = { mode: "ideal" } as const;
+
+describe("evaluate: hand-checked numbers", () => {
+  const { report: r, issues } = evaluateInput({ model: toy, hardware: toyChip, workload: { batch: 1, promptTokens: 1, outputTokens: 1 }, ...ideal });
+
+  it("should count the toy model's parameters and bytes", () => {
+    expect(issues).toEqual([]);
+    expect(r.params.total).toBe(13_003_000);
+    expect(r.memory.weightsBytes).toBe(26_006_000); // bf16: 2 bytes each
+    expect(r.memory.kvCacheBytesPerToken).toBe(4_000); // 2 (K,V) · 1 layer · 10 heads · 100 · 2 B
+    expect(r.memory.kvCacheBytes).toBe(8_000); // 1 sequence · 2 tokens
+  });
+
+  it("should make batch-1 decode a pure bandwidth bound in ideal mode", () => {
+    // weights read (tied table = LM head) 26,006,000 B + KV at mean context 2: 8,000 B, over 1e12 B/s
+    expect(r.decode.timePerTokenS).toBeCloseTo(26.014e-6, 12);
+    expect(r.decode.bottleneck).toBe("memory");
+    expect(r.decode.mfu).toBeCloseTo(0.0009997, 6); // 2 · 13,003,000 / (1e15 · 26.014e-6)
+  });
+
+  it("should charge output tokens with decode chip-time", () => {
+    // $3.6 per chip-hour = $0.001 per second; 26.014 µs per token → $0.026014 per million tokens
+    expect(r.total.costPerMillionOutputTokens).toBeCloseTo(0.026014, 9);
+    expect(r.total.chipSecondsPerMillionOutputTokens).toBeCloseTo(26.014, 6);
+    expect(r.total.joulesPerOutputToken).toBeCloseTo(0.013007, 9); // 500 W · 26.014 µs
+  });
+
+  it("should put the attention crossover where 4·L·T·H·h equals 2·N", () => {
+    expect(r.attention.crossoverTokens).toBeCloseTo(6501.5, 6); // 26,006,000 / (4 · 1 · 10 · 100)
+  });
+
+  it("should reproduce formulas.md example 2 (LLaMA-2-7B fp16 on A100 80GB: 6.48 ms)", () => {
+    const { report } = evaluateInput({ model: { preset: "llama-2-7b" }, hardware: { preset: "a100-80gb" }, workload: { batch: 1, promptTokens: 1, outputTokens: 1 }, precision: { weights: "fp16", kvCache: "fp16", activations: "fp16" }, ...ideal });
+    // (6,738,415,616 − 131,072,000 input table) · 2 B = 13,214,687,232 B, + 2 tokens · 512 KiB KV, over 2.039e12 B/s
+    expect(report.decode.timePerTokenS).toBeCloseTo(0.0064815, 6);
+  });
+
+  it("should reproduce formulas.md example 3 (Llama-3-8B 2,048-token prefill on H100: ~30 ms)", () => {
+    const { report } = evaluateInput({ model: { preset: "llama-3-8b" }, hardware: { preset: "h100-sxm" }, workload: { batch: 1, promptTokens: 2048, outputTokens: 1 }, ...ideal });
+    // 28.59 TFLOP of matmuls (logits for the last token only) + 1.10 TFLOP of attention = 29.69 TFLOP / 989 TFLOP/s
+    expect(report.prefill.flops / 1e12).toBeCloseTo(29.69, 2);
+    expect(report.prefill.timeS).toBeCloseTo(0.03002, 5);
+    expect(report.prefill.bottleneck).toBe("compute");
+  });
+
+  it("should reproduce formulas.md example 5 (TP-8 decode traffic of Llama-3-70B: ~10 µs at 450 GB/s)", () => {
+    const { report } = evaluateInput({ model: { preset: "llama-3-70b" }, hardware: { preset: "h100-sxm", chips: 8 }, workload: { batch: 1, promptTokens: 1, outputTokens: 1 }, parallelism: { layout: "1d-weight-stationary" }, ...ideal });
+    // per layer 4 all-gathers/reduce-scatters of 8,192 · 2 B, each moving 7/8 of it: 57,344 B; × 80 layers / 450e9
+    expect(report.decode.breakdown.communication).toBeCloseTo(1.0194e-5, 8);
+    expect(report.decode.commBytes).toBe(4_587_520);
+  });
+
+  it("should find the largest batch that fits (Llama-3.1-8B bf16 on one H100, 1,280-token context)", () => {
+    const { report } = evaluateInput({ model: { preset: "llama-3.1-8b" }, hardware: { preset: "h100-sxm" }, workload: { batch: 1, promptTokens: 1024, outputTokens: 256 }, ...ideal });
+    // (80 GiB − 16,060,522,496 B of weights) / (131,072 B · 1,280) = 416.3
+    expect(report.memory.maxBatch).toBe(416);
+    expect(report.memory.fits).toBe(true);
+  });
+
+  it("should say does-not-fit and keep numbers finite for an absurd model", () => {
+    const { report } = evaluateInput({ model: { params: 1e13 }, hardware: { preset: "l4" } });
+    expect(report.memory.fits).toBe(false);
+    expect(report.memory.maxBatch).toBe(0);
+    for (const v of [report.decode.timePerTokenS, report.prefill.timeS, report.total.outputTokensPerS, report.decode.mbu]) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it("should add fixed overheads and lower efficiencies in realistic mode only", () => {
+    const base = { model: { preset: "llama-3.1-8b" }, hardware: { preset: "h100-sxm" } };
+    const i = evaluateInput({ ...base, mode: "ideal" }).report;
+    const real = evaluateInput({ ...base, mode: "realistic" }).report;
+    expect(i.decode.breakdown.overhead).toBe(0);
+    expect(real.decode.breakdown.overhead).toBeCloseTo(32 * 10 * 3e-6, 12); // 32 layers · 10 kernels · 3 µs
+    expect(real.decode.timePerTokenS).toBeGreaterThan(i.decode.timePerTokenS);
+  });
+
+  it("should read fewer experts at batch 1 than at batch 64 for an MoE model", () => {
+    const b1 = evaluateInput({ model: { preset: "mixtral-8x7b" }, hardware: { preset: "h100-sxm", chips: 2 }, workload: { batch: 1 }, ...ideal }).report;
+    const b64 = evaluateInput({ model: { preset: "mixtral-8x7b" }, hardware: { preset: "h100-sxm", chips: 2 }, workload: { batch: 64 }, ...ideal }).report;
+    expect(b1.decode.bytesPerStep).toBeLessThan(0.35 * b64.decode.bytesPerStep);
+  });
+
+  it("should cap the KV cache of sliding-window layers", () => {
+    const short = evaluateInput({ model: { preset: "mistral-7b" }, workload: { promptTokens: 4000, outputTokens: 96 } }).report;
+    const long = evaluateInput({ model: { preset: "mistral-7b" }, workload: { promptTokens: 32000, outputTokens: 96 } }).report;
+    expect(long.memory.kvCacheBytes).toBe(short.memory.kvCacheBytes); // both capped at 4,096 tokens
+    expect(long.memory.kvCacheBytes).toBe(4096 * 131_072);
+  });
+});
