@@ -110,7 +110,7 @@ function BreakdownChart({ model, scale }: { model: BreakdownChartModel; scale: C
             {c.label}
           </li>
         ))}
-        <li className="text-slate-500">Context length in tokens, log axis; dashed line: your scenario; shaded: the batch no longer fits in memory.</li>
+        <li className="text-slate-500">Context length in tokens, log axis; dashed line: your scenario{model.notFitFrom !== null ? "; shaded: the batch no longer fits in memory" : ""}.</li>
       </ul>
     </div>
   );

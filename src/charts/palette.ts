@@ -34,6 +34,6 @@ export type TimeComponentKey = (typeof TIME_COMPONENTS)[number]["key"];
 export const BOTTLENECK_COLOR = {
   memory: PALETTE.weights,
   compute: PALETTE.matmulCompute,
-  network: PALETTE.communication,
+  network: "#0f766e", // teal-700: white text on it keeps 4.5:1 contrast
   "does-not-fit": PALETTE.overCapacity,
 } as const;

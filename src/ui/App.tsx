@@ -9,12 +9,13 @@ import { PrecisionPanel } from "./panels/PrecisionPanel";
 import { ResultsPanel } from "./panels/ResultsPanel";
 import { ChartPanel } from "./panels/ChartPanel";
 import { COPY } from "./copy/en";
+import { SummaryBar } from "./SummaryBar";
 
 export function App() {
   const evaluator = useCalculator(selectEvaluator);
   const hasReport = useCalculator((s) => selectReport(s) !== null);
   return (
-    <div data-evaluator={evaluator ?? "pending"} data-ready={hasReport ? "true" : "false"} className="min-h-screen">
+    <div data-evaluator={evaluator ?? "pending"} data-ready={hasReport ? "true" : "false"} className="min-h-screen pb-12 lg:pb-0">
       <Header />
       {/* Phone: notices, numbers, controls, chart. Desktop: controls left, the rest right. */}
       <main className="mx-auto grid max-w-7xl grid-cols-1 gap-4 p-3 sm:p-4 lg:grid-cols-[380px_minmax(0,1fr)] lg:grid-rows-[auto_auto_auto_1fr]">
@@ -35,6 +36,7 @@ export function App() {
           <p className="text-xs text-slate-500">{COPY.unitsNote}</p>
         </div>
       </main>
+      <SummaryBar />
     </div>
   );
 }

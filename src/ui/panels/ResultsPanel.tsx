@@ -143,6 +143,8 @@ export function ResultsPanel() {
           sub="prefill · decode"
         />
         <Stat label="MBU" unit="memory bandwidth utilisation" value={formatPercent(decode.mbu)} testId="mbu" sub="decode" />
+      </dl>
+      <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
         <MemoryBar report={report} />
         <div className="col-span-2 rounded-md border border-slate-200 bg-white p-3 text-xs text-slate-600 sm:col-span-1">
           <p>
@@ -155,7 +157,7 @@ export function ResultsPanel() {
             {formatInt(roofline.criticalBatch)}.
           </p>
         </div>
-      </dl>
+      </div>
       {report.warnings.length > 0 ? (
         <ul className="mt-2 space-y-1 text-sm text-amber-800" data-testid="report-warnings">
           {report.warnings.map((w, i) => (
