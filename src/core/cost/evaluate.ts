@@ -28,7 +28,7 @@ import {
   runtimeReserveBytes,
 } from "./calibration";
 import { expectedExpertsHit, kvBytesPerSequence, meanCappedContext, modelCosts, prefillAttentionFlops, type ModelCosts } from "./model";
-import { attentionAllToAll, commPlan, type LayerWidths } from "./partition";
+import { attentionAllToAll, commPlan, makeNet, type LayerWidths, type Net } from "./partition";
 
 const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
   "1d-weight-stationary": "1D weight-stationary",
@@ -48,6 +48,7 @@ interface Ctx {
   quantShare: number;
   actBytes: number;
   widths: LayerWidths;
+  net: Net;
 }
 
 interface PhaseResult {
@@ -59,6 +60,8 @@ interface PhaseResult {
   flops: number; // all chips
   bytes: number; // all chips
 }
+
+const NO_A2A = { timeS: 0, latencyS: 0, bytesPerChip: 0 };
 
 /** Matmul efficiency for M token rows per step: base × M/(M + M_HALF) in realistic mode (calibration.ts). */
 function matmulEfficiency(c: Ctx, rows: number): number {
@@ -74,8 +77,8 @@ function phaseStep(
 ): PhaseResult {
   const { n } = c;
   const effC = matmulEfficiency(c, o.rows);
-  const plan = commPlan(layout, c.widths, o.tokens, c.s.model.layers, c.actBytes, c.s.hardware, c.s.mode, c.s.efficiency.network);
-  const a2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.s.hardware, c.s.mode, c.s.efficiency.network) : { timeS: 0, latencyS: 0, bytesPerChip: 0 };
+  const plan = commPlan(layout, c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net);
+  const a2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net) : NO_A2A;
 
   const wCompute = o.matmulFlops / n / (c.peak * c.sparseMul * effC);
   const wMemory = (o.weightBytes / n) * o.steps / (c.bw * c.eff.memory * c.quantShare);
@@ -173,6 +176,7 @@ export function evaluate(s: Scenario): Report {
       weightBytes: mc.widths.layerWeightBytes,
       collectivesPerSide: m.parallelBlock ? 1 : 2,
     },
+    net: makeNet(hw, s.mode, s.efficiency.network),
   };
 
   const { batch: B, promptTokens: P, outputTokens: O, prefillBatch: Bp } = s.workload;

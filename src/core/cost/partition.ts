@@ -58,7 +58,8 @@ export function torusAxes(n: number): [number, number, number] {
   return axes as [number, number, number];
 }
 
-interface Net {
+/** The chips, their network and its efficiency, with the candidate groupings (built once per evaluate). */
+export interface Net {
   n: number;
   torus: boolean;
   axes: [number, number, number];
@@ -66,6 +67,16 @@ interface Net {
   hw: HardwareSpec;
   eff: number;
   lat: { baseS: number; perStepS: number };
+  all?: Group;
+  splits?: { x: Group; yz: Group }[];
+  gathers?: { g: Group; rest: Group; label: string }[];
+}
+
+/** Describes the interconnect of `hw` for `mode` (network efficiency override or the mode's default). */
+export function makeNet(hw: HardwareSpec, mode: Mode, networkEfficiency: number | undefined): Net {
+  const n = hw.chips;
+  const torus = hw.topology === "torus";
+  return { n, torus, axes: torus ? torusAxes(n) : [1, 1, n], mode, hw, eff: networkEfficiency ?? (mode === "ideal" ? 1 : NETWORK_EFFICIENCY), lat: collectiveLatency(hw) };
 }
 
 /** A group of chips a collective runs over: its size, ring steps and one-direction bandwidth. */
@@ -132,6 +143,7 @@ function divisors(n: number): number[] {
 
 /** Candidate (x, yz) splits: subsets of torus axes, or divisors of n on a switch. */
 function splits(net: Net): { x: Group; yz: Group }[] {
+  if (net.splits) return net.splits;
   const out: { x: Group; yz: Group }[] = [];
   if (net.torus) {
     for (let mask = 0; mask < 8; mask++) {
@@ -144,7 +156,29 @@ function splits(net: Net): { x: Group; yz: Group }[] {
   }
   // x = 1 or yz = 1 is 1D weight-stationary again; keep 2D distinct when a real split exists.
   const proper = out.filter((s) => s.x.k > 1 && s.yz.k > 1);
-  return proper.length ? proper : out;
+  net.splits = proper.length ? proper : out;
+  return net.splits;
+}
+
+/** Candidate weight-gather groups: X, XY, XYZ on a torus; every divisor > 1 on a switch. */
+function gathers(net: Net): { g: Group; rest: Group; label: string }[] {
+  if (net.gathers) return net.gathers;
+  const options: { g: Group; rest: Group; label: string }[] = [];
+  if (net.torus) {
+    for (const [mask, name] of [[1, "X"], [3, "XY"], [7, "XYZ"]] as const) {
+      const g = groupOf(net, mask);
+      if (g.k > 1) options.push({ g, rest: groupOf(net, 7 & ~mask), label: name });
+    }
+  } else {
+    for (const d of divisors(net.n)) if (d > 1) options.push({ g: switchGroup(net, d), rest: switchGroup(net, net.n / d), label: `N = ${d}` });
+  }
+  net.gathers = options;
+  return options;
+}
+
+function allChips(net: Net): Group {
+  net.all ??= net.torus ? groupOf(net, 7) : switchGroup(net, net.n);
+  return net.all;
 }
 
 /**
@@ -152,33 +186,15 @@ function splits(net: Net): { x: Group; yz: Group }[] {
  * `tokens` = batch × tokens per sequence in this step, all `layers`. Returns the bandwidth time,
  * latency and bytes; the weight-gathered layouts report their weight traffic as overlappable.
  */
-export function commPlan(
-  layout: ConcreteLayout,
-  w: LayerWidths,
-  tokens: number,
-  layers: number,
-  actBytes: number,
-  hw: HardwareSpec,
-  mode: Mode,
-  networkEfficiency: number | undefined,
-): CommPlan {
-  const n = hw.chips;
+export function commPlan(layout: ConcreteLayout, w: LayerWidths, tokens: number, layers: number, actBytes: number, net: Net): CommPlan {
+  const n = net.n;
   if (n <= 1) return { layout, timeS: 0, overlappableS: 0, latencyS: 0, bytesPerChip: 0, detail: "single chip" };
-  const net: Net = {
-    n,
-    torus: hw.topology === "torus",
-    axes: torusAxes(n),
-    mode,
-    hw,
-    eff: networkEfficiency ?? (mode === "ideal" ? 1 : NETWORK_EFFICIENCY),
-    lat: collectiveLatency(hw),
-  };
-  const all = net.torus ? groupOf(net, 7) : switchGroup(net, n);
   const c = w.collectivesPerSide;
   const act = tokens * actBytes;
 
   if (layout === "1d-weight-stationary") {
     // 1D weight-stationary (Megatron): all-gather E before, reduce-scatter E after, per block.
+    const all = allChips(net);
     const t = 2 * c * agrs(all, act * w.dModel);
     const bytes = 2 * c * ((act * w.dModel * (n - 1)) / n);
     return { layout, timeS: t * layers, overlappableS: 0, latencyS: latency(net, all, 2 * c) * layers, bytesPerChip: bytes * layers, detail: `${n} chips in one group` };
@@ -193,12 +209,11 @@ export function commPlan(
       const eSide = c * (agrs(s.yz, (act * w.dModel) / s.x.k) * 2);
       const fSide = agrs(s.x, (act * w.inWidth) / s.yz.k) + agrs(s.x, (act * w.outWidth) / s.yz.k);
       const lat = latency(net, s.yz, 2 * c) + latency(net, s.x, 2 * c);
+      const total = (eSide + fSide + lat) * layers;
+      if (best && total >= best.timeS + best.latencyS) continue;
       const bytes = c * 2 * ((act * w.dModel) / s.x.k) * ((s.yz.k - 1) / s.yz.k) + (((act * (w.inWidth + w.outWidth)) / s.yz.k) * (s.x.k - 1)) / s.x.k;
-      const plan = { layout, timeS: (eSide + fSide) * layers, overlappableS: 0, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "" };
-      if (!best || plan.timeS + plan.latencyS < best.timeS + best.latencyS) {
-        best = plan;
-        bestSplit = s;
-      }
+      best = { layout, timeS: (eSide + fSide) * layers, overlappableS: 0, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "" };
+      bestSplit = s;
     }
     best!.detail = `x = ${bestSplit!.x.k}, yz = ${bestSplit!.yz.k}`;
     return best!;
@@ -206,31 +221,21 @@ export function commPlan(
 
   // Weight-gathered (X, XY, XYZ): weights stored 2D, all-gathered over N chips before use;
   // activations sharded over batch across N and gathered over the remaining n/N chips.
-  const options: { g: Group; rest: Group; label: string }[] = [];
-  if (net.torus) {
-    for (const [mask, name] of [[1, "X"], [3, "XY"], [7, "XYZ"]] as const) {
-      const g = groupOf(net, mask);
-      if (g.k > 1) options.push({ g, rest: groupOf(net, 7 & ~mask), label: name });
-    }
-  } else {
-    for (const d of divisors(n)) if (d > 1) options.push({ g: switchGroup(net, d), rest: switchGroup(net, n / d), label: `N = ${d}` });
-  }
   let best: CommPlan | undefined;
-  let bestOpt: (typeof options)[number] | undefined;
-  for (const o of options) {
+  let bestOpt: { g: Group; rest: Group; label: string } | undefined;
+  for (const o of gathers(net)) {
     const weights = agrs(o.g, (w.weightBytes * o.g.k) / n);
     const acts = 2 * c * agrs(o.rest, (act * w.dModel) / o.g.k);
     const lat = latency(net, o.g, 2) + latency(net, o.rest, 2 * c);
+    const total = (weights + acts + lat) * layers;
+    if (best && total >= best.timeS + best.overlappableS + best.latencyS) continue;
     const bytes = ((w.weightBytes * o.g.k) / n) * ((o.g.k - 1) / o.g.k) + 2 * c * ((act * w.dModel) / o.g.k) * ((o.rest.k - 1) / o.rest.k);
-    const plan = { layout, timeS: acts * layers, overlappableS: weights * layers, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "" };
-    const cost = (p: CommPlan) => p.timeS + p.overlappableS + p.latencyS;
-    if (!best || cost(plan) < cost(best)) {
-      best = plan;
-      bestOpt = o;
-    }
+    best = { layout, timeS: acts * layers, overlappableS: weights * layers, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "" };
+    bestOpt = o;
   }
-  best!.detail = `weights gathered over ${bestOpt!.label} (${bestOpt!.g.k} chips)`;
-  return best!;
+  if (!best) return commPlan("1d-weight-stationary", w, tokens, layers, actBytes, net);
+  best.detail = `weights gathered over ${bestOpt!.label} (${bestOpt!.g.k} chips)`;
+  return best;
 }
 
 /**
@@ -238,11 +243,10 @@ export function commPlan(
  * head-sharded projections to batch shards and the outputs back; bytes per chip per layer
  * ≈ tokens·(qkv + out)·b_a / n.
  */
-export function attentionAllToAll(w: LayerWidths, tokens: number, layers: number, actBytes: number, hw: HardwareSpec, mode: Mode, networkEfficiency: number | undefined) {
-  const n = hw.chips;
+export function attentionAllToAll(w: LayerWidths, tokens: number, layers: number, actBytes: number, net: Net) {
+  const n = net.n;
   if (n <= 1) return { timeS: 0, latencyS: 0, bytesPerChip: 0 };
-  const net: Net = { n, torus: hw.topology === "torus", axes: torusAxes(n), mode, hw, eff: networkEfficiency ?? (mode === "ideal" ? 1 : NETWORK_EFFICIENCY), lat: collectiveLatency(hw) };
-  const g = net.torus ? groupOf(net, 7) : switchGroup(net, n);
+  const g = allChips(net);
   const bytes = (tokens * actBytes * (w.attnQkv + w.attnOut) * (n - 1)) / n / n;
   return { timeS: (bytes / g.bw) * layers, latencyS: latency(net, g, 2, true) * layers, bytesPerChip: bytes * layers };
 }
