@@ -14,3 +14,7 @@ export type { HardwarePreset } from "./hardware/presets";
 export { sweep, logSpace } from "./sweep";
 export type { SweepAxis, SweepPoint } from "./sweep";
 export * from "./format";
+export { rooflinePoints, attentionFigures, frontier } from "./insights";
+export type { RooflinePoint, AttentionFigures, FrontierPoint } from "./insights";
+export { explain, TERM_IDS } from "./explain";
+export type { Term, TermId } from "./explain";

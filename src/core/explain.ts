@@ -1,0 +1,80 @@
+/**
+ * "Why?" for every headline number: its formula and the same formula with the current values
+ * plugged in, keyed by stable ids shared with tooltips, colours and lessons.
+ */
+import { modelCosts } from "./cost/model";
+import { formatBytes, formatCount, formatFlops, formatPercent, formatSeconds, formatUsd } from "./format";
+import { bytesPerElement, weightBytesPerParam } from "./precision";
+import type { Report, Scenario } from "./types";
+
+export const TERM_IDS = [
+  "ttft",
+  "tpot",
+  "throughput",
+  "weights",
+  "kv-cache",
+  "memory-per-chip",
+  "cost-output",
+  "cost-input",
+  "mfu",
+  "mbu",
+  "ridge",
+  "critical-batch",
+  "crossover",
+] as const;
+export type TermId = (typeof TERM_IDS)[number];
+
+export interface Term {
+  id: TermId;
+  label: string;
+  /** The formula in symbols. */
+  formula: string;
+  /** The same formula with this scenario's values. */
+  withValues: string;
+  /** The value, formatted with its unit. */
+  value: string;
+}
+
+/** One Term per id for a scenario and its report. */
+export function explain(s: Scenario, r: Report): Record<TermId, Term> {
+  const m = s.model;
+  const hw = s.hardware;
+  const n = hw.chips;
+  const { batch: B, promptTokens: P, outputTokens: O, prefillBatch: Bp } = s.workload;
+  const mc = modelCosts(s);
+  const bw = hw.memoryBandwidth;
+  const bpp = weightBytesPerParam(s.precision);
+  const bkv = bytesPerElement(s.precision.kvCache);
+  const price = hw.pricePerHour;
+  const kvLayer = m.attention === "mla" && m.mla ? `(${m.mla.kvLoraRank} + ${m.mla.qkRopeHeadDim})` : `2 × ${m.kvHeads} × ${m.headDim}`;
+  const t = (id: TermId, label: string, formula: string, withValues: string, value: string): Term => ({ id, label, formula, withValues, value });
+  const e = r.assumptions.efficiency;
+  return {
+    ttft: t("ttft", "Time to first token", "Σ over operations max(FLOPs ÷ (chips × peak × compute eff.), bytes ÷ (chips × bandwidth × memory eff.)) + communication + overhead",
+      `${formatFlops(r.prefill.flops)} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${e.compute.toFixed(2)}) … = ${formatSeconds(r.prefill.timeS)} (${r.prefill.bottleneck}-bound)`, formatSeconds(r.prefill.timeS)),
+    tpot: t("tpot", "Time per output token", "weights read ÷ bandwidth (or matmul FLOPs ÷ peak) + KV cache read ÷ bandwidth + communication + overhead, at the mean context",
+      `${formatBytes(r.decode.bytesPerStep)} moved per step on ${n} chip(s) at ${formatBytes(bw)}/s each × ${e.memory.toFixed(2)} … = ${formatSeconds(r.decode.timePerTokenS)}`, formatSeconds(r.decode.timePerTokenS)),
+    throughput: t("throughput", "Throughput", "batch × output tokens ÷ (prefill time + decode time)",
+      `${B} × ${O} ÷ (${formatSeconds(r.prefill.timeS)} + ${formatSeconds(r.decode.timeS)}) = ${r.total.outputTokensPerS.toPrecision(3)} tokens/s`, `${r.total.outputTokensPerS.toPrecision(3)} tokens/s`),
+    weights: t("weights", "Weights", "parameters × bytes per weight", `${formatCount(r.params.total)} × ${bpp} B = ${formatBytes(r.memory.weightsBytes)}`, formatBytes(r.memory.weightsBytes)),
+    "kv-cache": t("kv-cache", "KV cache", "layers × (K + V widths) × bytes per element × batch × context",
+      `${m.layers} × ${kvLayer} × ${bkv} B × ${B} × ${P + O} tokens = ${formatBytes(r.memory.kvCacheBytes)}${mc.windowLayers ? ` (${mc.windowLayers} windowed layers hold ≤ ${mc.window} tokens)` : ""}`, formatBytes(r.memory.kvCacheBytes)),
+    "memory-per-chip": t("memory-per-chip", "Memory per chip", "weights ÷ chips + KV cache per chip + activations (realistic), against capacity − runtime reserve",
+      `${formatBytes(r.memory.perChip.weights)} + ${formatBytes(r.memory.perChip.kvCache)} + ${formatBytes(r.memory.perChip.activations)} = ${formatBytes(r.memory.perChipBytes)} of ${formatBytes(r.memory.usableBytes)} usable`, formatBytes(r.memory.perChipBytes)),
+    "cost-output": t("cost-output", "Cost per million output tokens", "price per chip-hour ÷ 3600 × chips × decode time ÷ (batch × output tokens) × 10⁶",
+      price === undefined ? `no price: ${r.total.chipSecondsPerMillionOutputTokens.toPrecision(3)} chip-seconds per million tokens` : `$${price} ÷ 3600 × ${n} × ${formatSeconds(r.decode.timeS)} ÷ (${B} × ${O}) × 10⁶ = ${formatUsd(r.total.costPerMillionOutputTokens)}`,
+      price === undefined ? `${r.total.chipSecondsPerMillionOutputTokens.toPrecision(3)} chip-s` : formatUsd(r.total.costPerMillionOutputTokens)),
+    "cost-input": t("cost-input", "Cost per million input tokens", "price per chip-hour ÷ 3600 × chips × prefill time ÷ (prefill batch × prompt tokens) × 10⁶",
+      price === undefined ? `no price: ${r.total.chipSecondsPerMillionInputTokens.toPrecision(3)} chip-seconds per million tokens` : `$${price} ÷ 3600 × ${n} × ${formatSeconds(r.prefill.timeS)} ÷ (${Bp} × ${P}) × 10⁶ = ${formatUsd(r.total.costPerMillionInputTokens)}`,
+      price === undefined ? `${r.total.chipSecondsPerMillionInputTokens.toPrecision(3)} chip-s` : formatUsd(r.total.costPerMillionInputTokens)),
+    mfu: t("mfu", "Model FLOPs utilisation (decode)", "2 × active parameters × tokens ÷ (chips × peak × time)",
+      `2 × ${formatCount(r.params.active)} × ${B} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${formatSeconds(r.decode.timePerTokenS)}) = ${formatPercent(r.decode.mfu)}`, formatPercent(r.decode.mfu)),
+    mbu: t("mbu", "Memory bandwidth utilisation (decode)", "bytes moved per step ÷ (chips × bandwidth × step time)",
+      `${formatBytes(r.decode.bytesPerStep)} ÷ (${n} × ${formatBytes(bw)}/s × ${formatSeconds(r.decode.timePerTokenS)}) = ${formatPercent(r.decode.mbu)}`, formatPercent(r.decode.mbu)),
+    ridge: t("ridge", "Ridge point", "peak FLOP/s ÷ memory bandwidth", `${formatFlops(r.roofline.peakFlops)}/s ÷ ${formatBytes(bw)}/s = ${r.roofline.ridgeIntensity.toPrecision(3)} FLOP/byte`, `${r.roofline.ridgeIntensity.toPrecision(3)} FLOP/B`),
+    "critical-batch": t("critical-batch", "Critical batch", "ridge × bytes per weight ÷ 2 (decode weight matmuls turn compute-bound above it)",
+      `${r.roofline.ridgeIntensity.toPrecision(3)} × ${bpp} ÷ 2 = ${r.roofline.criticalBatch.toPrecision(3)} tokens per step`, `${Math.round(r.roofline.criticalBatch)} tokens`),
+    crossover: t("crossover", "Attention crossover", "2 × active parameters ÷ (4 × layers × heads × head size)",
+      `2 × ${formatCount(r.params.active)} ÷ (4 × ${m.layers} × ${m.heads} × ${m.headDim}) = ${Math.round(r.attention.crossoverTokens).toLocaleString("en")} tokens`, `${Math.round(r.attention.crossoverTokens).toLocaleString("en")} tokens`),
+  };
+}
