@@ -51,16 +51,6 @@ function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownC
           tick={{ fontSize: 11 }}
         />
         <YAxis width={44} tick={{ fontSize: 11 }} tickFormatter={scale === "share" ? pctTick : fmt} />
-        {model.notFitFrom !== null ? (
-          <ReferenceArea
-            x1={model.notFitFrom}
-            x2={hi}
-            fill={PALETTE.overCapacity}
-            fillOpacity={0.08}
-            ifOverflow="hidden"
-            label={{ value: "does not fit", position: "insideBottomRight", fontSize: 11, fill: PALETTE.overCapacity }}
-          />
-        ) : null}
         {m.series.map((s) => (
           <Area
             key={s.key}
@@ -76,6 +66,19 @@ function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownC
             activeDot={false}
           />
         ))}
+        {model.notFitFrom !== null ? (
+          <ReferenceArea
+            x1={model.notFitFrom}
+            x2={hi}
+            fill="#ffffff"
+            fillOpacity={0.6}
+            stroke={PALETTE.overCapacity}
+            strokeDasharray="2 2"
+            zIndex={150}
+            ifOverflow="hidden"
+            label={{ value: "does not fit", position: "insideTopRight", fontSize: 11, fill: PALETTE.overCapacity }}
+          />
+        ) : null}
         {m.marker > 0 ? (
           <ReferenceLine
             x={m.marker}

@@ -18,20 +18,18 @@ export function App() {
     <div data-evaluator={evaluator ?? "pending"} data-ready={hasReport ? "true" : "false"} className="min-h-screen pb-12 lg:pb-0">
       <Header />
       {/* Phone: notices, numbers, controls, chart. Desktop: controls left, the rest right. */}
-      <main className="mx-auto grid max-w-7xl grid-cols-1 gap-4 p-3 sm:p-4 lg:grid-cols-[380px_minmax(0,1fr)] lg:grid-rows-[auto_auto_auto_1fr]">
-        <div className="min-w-0 empty:hidden lg:col-start-2 lg:row-start-1">
+      <main className="mx-auto grid max-w-7xl grid-cols-1 gap-4 p-3 sm:p-4 lg:grid-cols-[380px_minmax(0,1fr)] lg:grid-rows-[auto_auto_1fr]">
+        <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-1">
           <Notices />
-        </div>
-        <div className="min-w-0 lg:col-start-2 lg:row-start-2">
           <ResultsPanel />
         </div>
-        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-span-4 lg:row-start-1" aria-label="Inputs" role="group">
+        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-span-3 lg:row-start-1" aria-label="Inputs" role="group">
           <ModelPanel />
           <WorkloadPanel />
           <HardwarePanel />
           <PrecisionPanel />
         </div>
-        <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-3">
+        <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-2">
           <ChartPanel />
           <p className="text-xs text-slate-500">{COPY.unitsNote}</p>
         </div>
