@@ -100,6 +100,12 @@ const HARDWARE_FIELDS: Record<string, Leaf> = {
   sparseTensorCores: z.boolean({ error: "must be true or false" }),
 };
 const PEAK = num(0, 1e20);
+const SPECULATIVE_FIELDS: Record<string, Leaf> = {
+  draftPreset: z.string({ error: "must be a preset id (text)" }),
+  draftParams: z.number({ error: "must be a parameter count from 1e6 to 1e13" }).check(z.gte(1e6, { error: "must be a parameter count from 1e6 to 1e13" }), z.lte(1e13, { error: "must be a parameter count from 1e6 to 1e13" })),
+  draftTokens: int(1, 32),
+  acceptanceRate: z.number({ error: "must be a number from 0 to 1" }).check(z.gte(0, { error: "must be a number from 0 to 1" }), z.lte(1, { error: "must be a number from 0 to 1" })),
+};
 const FRACTION = num(0, 1);
 const WORKLOAD_FIELDS: Record<string, Leaf> = {
   batch: int(1, LIMITS.batch),
@@ -291,7 +297,7 @@ function resolveHardware(raw: Record<string, unknown>, peak: Partial<Record<stri
     peakFlops: given.peakFlops ? { ...(preset ? preset.spec.peakFlops : {}), ...given.peakFlops } : { ...src.peakFlops },
     interconnectBandwidth: (raw.interconnectBandwidth as number | undefined) ?? (preset ? preset.spec.interconnectBandwidth : traits?.spec.interconnectBandwidth ?? 32e9),
   };
-  for (const k of ["pricePerHour", "powerWatts", "fastDomainChips", "scaleOutBandwidth", "topology", "sparseTensorCores"] as const) {
+  for (const k of ["pricePerHour", "powerWatts", "fastDomainChips", "scaleOutBandwidth", "topology", "sparseTensorCores", "achievable"] as const) {
     if (raw[k] !== undefined) (hw as unknown as Record<string, unknown>)[k] = raw[k];
   }
   if (!preset && raw.pricePerHour === undefined) delete hw.pricePerHour;
@@ -300,6 +306,17 @@ function resolveHardware(raw: Record<string, unknown>, peak: Partial<Record<stri
     delete hw.achievable;
   }
   return { ...hw, preset: preset ? presetId : undefined };
+}
+
+/** The draft model of a speculative-decoding what-if: a preset, or a shape derived from a count. */
+function resolveDraft(spec: Record<string, unknown>, issues: FieldIssue[]): ModelShape | undefined {
+  if (spec.draftPreset !== undefined) {
+    const p = findModelPreset(spec.draftPreset as string);
+    if (p) return p.shape;
+    issues.push({ path: "speculative.draftPreset", message: `unknown model preset ${describe(spec.draftPreset)}` });
+    return undefined;
+  }
+  return spec.draftParams !== undefined ? deriveShape(spec.draftParams as number) : undefined;
 }
 
 /**
@@ -326,13 +343,14 @@ export function resolveScenario(input: unknown): { scenario: Scenario; issues: F
     }
   }
   const hwSrc = isObject(src.hardware) ? src.hardware : src.hardware;
-  const hardware = pick(hwSrc, HARDWARE_FIELDS, "hardware", issues);
+  const hardware = pick(hwSrc, HARDWARE_FIELDS, "hardware", issues, { achievable: { compute: num(0, 1), memory: num(0, 1) } });
   const peak = isObject(hwSrc) ? pickPeak(hwSrc.peakFlops, "hardware.peakFlops", issues) : {};
   const workload = pick(src.workload, WORKLOAD_FIELDS, "workload", issues);
   const precision = pick(src.precision, PRECISION_FIELDS, "precision", issues);
   const parallelism = pick(src.parallelism, PARALLEL_FIELDS, "parallelism", issues);
   const efficiency = pick(src.efficiency, EFFICIENCY_FIELDS, "efficiency", issues);
   const sparsity = pick(src.sparsity, { weights: oneOf(["none", "2:4"]) }, "sparsity", issues);
+  const spec = pick(src.speculative, SPECULATIVE_FIELDS, "speculative", issues);
   let mode = DEFAULT_SCENARIO_INPUT.mode as Scenario["mode"];
   if (src.mode !== undefined) {
     if (src.mode === "ideal" || src.mode === "realistic") mode = src.mode;
@@ -364,5 +382,9 @@ export function resolveScenario(input: unknown): { scenario: Scenario; issues: F
     efficiency: efficiency as Scenario["efficiency"],
     sparsity: { weights: (sparsity.weights as "none" | "2:4" | undefined) ?? "none" },
   };
+  const draft = resolveDraft(spec, issues);
+  if (draft) {
+    scenario.speculative = { draft, draftTokens: (spec.draftTokens as number | undefined) ?? 4, acceptanceRate: (spec.acceptanceRate as number | undefined) ?? 0.7 };
+  }
   return { scenario, issues };
 }

@@ -140,6 +140,18 @@ export interface ScenarioInput {
   mode?: Mode;
   efficiency?: Partial<Efficiency>;
   sparsity?: { weights?: "none" | "2:4" };
+  /** Speculative decoding what-if: a draft model proposes tokens the target verifies in one step. */
+  speculative?: SpeculativeInput;
+}
+
+export interface SpeculativeInput {
+  /** The draft model: a preset id, or a parameter count (shape derived); none = no speculation. */
+  draftPreset?: string;
+  draftParams?: number;
+  /** Tokens the draft proposes per target step (k). */
+  draftTokens?: number;
+  /** Probability that the target accepts each proposed token (α, 0–1). */
+  acceptanceRate?: number;
 }
 
 /** A scenario with every field resolved: presets applied, defaults filled, validated. */
@@ -153,6 +165,7 @@ export interface Scenario {
   /** Overrides only; the mode's calibrated values fill in the rest. */
   efficiency: Partial<Efficiency>;
   sparsity: { weights: "none" | "2:4" };
+  speculative?: { draft: ModelShape; draftTokens: number; acceptanceRate: number };
 }
 
 /** One problem found in an input, with the dotted path of the field it concerns. */
@@ -219,6 +232,16 @@ export interface Report {
     joulesPerOutputToken: number | null;
   };
   attention: { flopsShare: number; crossoverTokens: number };
+  /** Speculative decoding (only when the scenario asks for it). Leviathan et al. 2023. */
+  speculative?: {
+    expectedTokensPerStep: number; // (1 − α^(k+1)) / (1 − α)
+    draftStepS: number;
+    verifyStepS: number;
+    timePerTokenS: number; // (k · draft step + verify step) / expected tokens
+    speedup: number; // plain time per token / speculative time per token
+    costPerMillionOutputTokens: number | null;
+    draftBytesPerChip: number; // draft weights + its KV cache, per chip
+  };
   /** Roofline figures for the chips and math precision in use. */
   roofline: {
     mathPrecision: Precision;

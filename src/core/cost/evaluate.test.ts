@@ -105,4 +105,16 @@ describe("evaluate: hand-checked numbers", () => {
     expect(long.memory.kvCacheBytes).toBe(short.memory.kvCacheBytes); // both capped at 4,096 tokens
     expect(long.memory.kvCacheBytes).toBe(4096 * 131_072);
   });
+
+  it("should price speculative decoding by its expected accepted tokens (Leviathan et al. 2023)", () => {
+    const base = { model: { preset: "llama-3.1-70b" }, hardware: { preset: "h100-sxm", chips: 4 } };
+    const r = evaluateInput({ ...base, speculative: { draftPreset: "llama-3.2-1b", draftTokens: 4, acceptanceRate: 0.7 } }).report;
+    expect(r.speculative!.expectedTokensPerStep).toBeCloseTo(2.7731, 10); // (1 − 0.7⁵) / 0.3
+    const s = r.speculative!;
+    expect(s.timePerTokenS).toBeCloseTo((4 * s.draftStepS + s.verifyStepS) / 2.7731, 12);
+    expect(s.speedup).toBeGreaterThan(1);
+    const perfect = evaluateInput({ ...base, speculative: { draftPreset: "llama-3.2-1b", draftTokens: 4, acceptanceRate: 1 } }).report;
+    expect(perfect.speculative!.expectedTokensPerStep).toBe(5);
+    expect(evaluateInput(base).report.speculative).toBeUndefined();
+  });
 });

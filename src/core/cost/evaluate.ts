@@ -264,6 +264,34 @@ export function evaluate(s: Scenario): Report {
   );
   const tpot = decode.timeS;
   const decodeTime = tpot * O;
+  let speculative: Report["speculative"];
+  if (s.speculative) {
+    // Leviathan et al. 2023: k draft steps, then one target step over k+1 tokens per sequence;
+    // the expected number of tokens it yields is (1 − α^(k+1)) / (1 − α).
+    const { draft, draftTokens: k, acceptanceRate: a } = s.speculative;
+    const d = evaluate({ ...s, model: draft, speculative: undefined });
+    const verify = phaseStep(c, decode.layout, {
+      tokens: B * (k + 1),
+      rows: B * (k + 1),
+      matmulFlops: decodeMatmul * (k + 1),
+      weightBytes: mc.fixedStreamBytes + routedBytes(B * (k + 1)),
+      attnFlops: B * attnFlopsPerSeq * (k + 1),
+      attnBytesPerChip: kvReadPerChip,
+      batchSharded: decodeSharding === "batch",
+      steps: 1,
+    });
+    const expected = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
+    const t = (k * d.decode.timePerTokenS + verify.timeS) / expected;
+    speculative = {
+      expectedTokensPerStep: expected,
+      draftStepS: d.decode.timePerTokenS,
+      verifyStepS: verify.timeS,
+      timePerTokenS: t,
+      speedup: tpot / t,
+      costPerMillionOutputTokens: hw.pricePerHour === undefined ? null : ((hw.pricePerHour / 3600) * n * t * 1e6) / B,
+      draftBytesPerChip: d.memory.perChip.weights + d.memory.perChip.kvCache,
+    };
+  }
   const totalTime = prefill.timeS + decodeTime;
 
   // --- utilisation (MFU: 2·N_active per token, attention not counted — Pope et al. / PaLM)
@@ -330,6 +358,7 @@ export function evaluate(s: Scenario): Report {
       chipSecondsPerMillionInputTokens: chipSecIn,
       joulesPerOutputToken: hw.powerWatts === undefined ? null : (hw.powerWatts * n * decodeTime) / (B * O),
     },
+    ...(speculative ? { speculative } : {}),
     attention: {
       flopsShare: attnDecodeShare,
       crossoverTokens: (2 * pb.active) / (mc.attnFlopsPerKey * m.layers),

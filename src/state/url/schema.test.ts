@@ -82,6 +82,10 @@ const SCENARIO_INPUT_FIELDS: readonly FieldPath[] = [
   "efficiency.memory",
   "efficiency.network",
   "sparsity.weights",
+  "speculative.draftPreset",
+  "speculative.draftParams",
+  "speculative.draftTokens",
+  "speculative.acceptanceRate",
 ];
 
 /** Compile-time half of the completeness check: FieldPath (computed from the type) ⊆ the table. */

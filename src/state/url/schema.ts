@@ -170,6 +170,11 @@ export const SCHEMA: readonly FieldRow[] = [
   { path: "efficiency.memory", key: "em", kind: num(0, 1), since: 1 },
   { path: "efficiency.network", key: "en", kind: num(0, 1), since: 1 },
   { path: "sparsity.weights", key: "sp", kind: oneOf(["none", "2:4"]), since: 1 },
+  // speculative decoding what-if
+  { path: "speculative.draftPreset", key: "dm", kind: { type: "preset", block: "model" }, since: 1 },
+  { path: "speculative.draftParams", key: "dp", kind: num(1e6, 1e13, false), since: 1 },
+  { path: "speculative.draftTokens", key: "dk", kind: int(1, 32), since: 1 },
+  { path: "speculative.acceptanceRate", key: "da", kind: num(0, 1, false), since: 1 },
 ];
 
 /** Rows by short key. */
