@@ -14,7 +14,7 @@ function chromiumPath(): string | undefined {
   return "/usr/bin/chromium";
 }
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "e2e",
