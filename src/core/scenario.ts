@@ -9,6 +9,7 @@ import { findModelPreset } from "./model/presets";
 import { deriveShape } from "./model/shape";
 import {
   ATTENTION_SHARDINGS,
+  EXPERT_PARALLELISMS,
   LAYOUTS,
   PRECISIONS,
   type FieldIssue,
@@ -123,6 +124,7 @@ const PRECISION_FIELDS: Record<string, Leaf> = {
 const PARALLEL_FIELDS: Record<string, Leaf> = {
   layout: oneOf(LAYOUTS as unknown as readonly [string, ...string[]]),
   attentionSharding: oneOf(ATTENTION_SHARDINGS as unknown as readonly [string, ...string[]]),
+  experts: oneOf(EXPERT_PARALLELISMS as unknown as readonly [string, ...string[]]),
 };
 const EFFICIENCY_FIELDS: Record<string, Leaf> = { compute: FRACTION, memory: FRACTION, network: FRACTION };
 
@@ -377,6 +379,7 @@ export function resolveScenario(input: unknown): { scenario: Scenario; issues: F
     parallelism: {
       layout: (parallelism.layout as Scenario["parallelism"]["layout"] | undefined) ?? "auto",
       attentionSharding: (parallelism.attentionSharding as Scenario["parallelism"]["attentionSharding"] | undefined) ?? "auto",
+      experts: (parallelism.experts as Scenario["parallelism"]["experts"] | undefined) ?? "auto",
     },
     mode,
     efficiency: efficiency as Scenario["efficiency"],

@@ -120,9 +120,14 @@ export interface PrecisionConfig {
   weightBits?: number;
 }
 
+export const EXPERT_PARALLELISMS = ["auto", "tensor", "expert"] as const;
+export type ExpertParallelism = (typeof EXPERT_PARALLELISMS)[number];
+
 export interface Parallelism {
   layout: Layout;
   attentionSharding: AttentionSharding;
+  /** MoE only: split every expert over the chips ("tensor") or place whole experts on chips ("expert"). */
+  experts?: ExpertParallelism;
 }
 
 export interface Efficiency {
@@ -195,6 +200,8 @@ export interface PhaseReport {
   attentionSharding: "heads" | "batch";
   /** Why the layout was picked (for "auto"). */
   layoutReason: string;
+  /** MoE on several chips: experts split over chips ("tensor") or placed whole ("expert"). */
+  experts?: "tensor" | "expert";
   /** Bytes sent per chip over the interconnect in this phase (one step for decode). */
   commBytes: number;
 }

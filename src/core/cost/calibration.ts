@@ -101,7 +101,11 @@ export function runtimeReserveBytes(hw: HardwareSpec, mode: Mode): number {
 }
 
 /**
- * Prefill runs in chunks of at most this many tokens at once (vLLM max_num_batched_tokens and
- * TensorRT-LLM max_num_tokens both default to 8,192), which bounds the transient activations.
+ * GPU serving engines prefill in chunks of at most this many tokens (vLLM max_num_batched_tokens
+ * and TensorRT-LLM max_num_tokens both default to 8,192), which bounds the transient activations
+ * and re-reads the weights once per chunk. Pope et al.'s TPU system runs the whole batch in one
+ * pass (a 512 × 2,048-token prefill, Table 2), so TPUs are not chunked.
  */
-export const PREFILL_CHUNK_TOKENS = 8192;
+export function prefillChunkTokens(hw: HardwareSpec): number {
+  return hw.topology === "torus" ? Infinity : 8192;
+}

@@ -23,12 +23,12 @@ import {
   forwardPassShare,
   MEMORY_EFFICIENCY,
   NETWORK_EFFICIENCY,
-  PREFILL_CHUNK_TOKENS,
+  prefillChunkTokens,
   quantKernelBandwidthShare,
   runtimeReserveBytes,
 } from "./calibration";
 import { expectedExpertsHit, kvBytesPerSequence, meanCappedContext, modelCosts, prefillAttentionFlops, type ModelCosts } from "./model";
-import { attentionAllToAll, commPlan, makeNet, type LayerWidths, type Net } from "./partition";
+import { attentionAllToAll, commPlan, expertAllToAll, makeNet, type LayerWidths, type Net } from "./partition";
 
 const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
   "1d-weight-stationary": "1D weight-stationary",
@@ -48,6 +48,8 @@ interface Ctx {
   quantShare: number;
   actBytes: number;
   widths: LayerWidths;
+  /** Widths that cross chips when experts are placed whole: the attention block only. */
+  epWidths: LayerWidths;
   net: Net;
 }
 
@@ -57,6 +59,7 @@ interface PhaseResult {
   layout: ConcreteLayout;
   commBytes: number;
   detail: string;
+  experts?: "tensor" | "expert";
   flops: number; // all chips
   bytes: number; // all chips
 }
@@ -74,14 +77,18 @@ function phaseStep(
   c: Ctx,
   layout: ConcreteLayout,
   o: { tokens: number; rows: number; matmulFlops: number; weightBytes: number; attnFlops: number; attnBytesPerChip: number; batchSharded: boolean; steps: number },
+  expertParallel = false,
 ): PhaseResult {
   const { n } = c;
   const effC = matmulEfficiency(c, o.rows);
-  const plan = commPlan(layout, c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net);
-  const a2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net) : NO_A2A;
+  const plan = commPlan(layout, expertParallel ? c.epWidths : c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net);
+  const moe = c.s.model.moe;
+  const ep = expertParallel && moe ? expertAllToAll(o.tokens, moe.activeExperts + moe.sharedExperts, c.s.model.dModel, c.actBytes, c.mc.params.moeLayers, c.net) : NO_A2A;
+  const attA2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net) : NO_A2A;
+  const a2a = { timeS: attA2a.timeS + ep.timeS, latencyS: attA2a.latencyS + ep.latencyS, bytesPerChip: attA2a.bytesPerChip + ep.bytesPerChip };
 
   const wCompute = o.matmulFlops / n / (c.peak * c.sparseMul * effC);
-  const wMemory = (o.weightBytes / n) * o.steps / (c.bw * c.eff.memory * c.quantShare);
+  const wMemory = ((o.weightBytes / n) * plan.weightReadFactor * o.steps) / (c.bw * c.eff.memory * c.quantShare);
   const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
   const aCompute = o.attnFlops / n / (c.peak * effC * (c.realistic ? ATTENTION_COMPUTE_SHARE : 1));
   const aMemory = o.attnBytesPerChip / (c.bw * c.eff.memory);
@@ -103,25 +110,37 @@ function phaseStep(
     layout,
     commBytes: plan.bytesPerChip + a2a.bytesPerChip,
     detail: plan.detail,
+    experts: moe && n > 1 ? (expertParallel ? "expert" : "tensor") : undefined,
     flops: o.matmulFlops + o.attnFlops,
     bytes: (o.weightBytes * o.steps) + o.attnBytesPerChip * n,
   };
 }
 
 /** Runs a phase for the requested layout, or for every layout when "auto", keeping the fastest. */
-function choose(c: Ctx, run: (l: ConcreteLayout) => PhaseResult): PhaseResult & { reason: string } {
-  if (c.n <= 1) return { ...run("1d-weight-stationary"), reason: "one chip: nothing to partition" };
+function choose(c: Ctx, run: (l: ConcreteLayout, expertParallel: boolean) => PhaseResult): PhaseResult & { reason: string } {
+  if (c.n <= 1) return { ...run("1d-weight-stationary", false), reason: "one chip: nothing to partition" };
+  const pe = c.s.parallelism.experts ?? "auto";
+  const eps = c.s.model.moe ? (pe === "auto" ? [false, true] : [pe === "expert"]) : [false];
+  const pick = (l: ConcreteLayout) => {
+    let best: PhaseResult | undefined;
+    for (const e of eps) {
+      const r = run(l, e);
+      if (!best || r.timeS < best.timeS) best = r;
+    }
+    return best!;
+  };
+  const how = (r: PhaseResult) => `${LAYOUT_NAMES[r.layout]} (${r.detail}${r.experts ? `; experts ${r.experts === "expert" ? "placed whole on chips" : "split over chips"}` : ""})`;
   if (c.s.parallelism.layout !== "auto") {
-    const r = run(c.s.parallelism.layout);
-    return { ...r, reason: `${LAYOUT_NAMES[r.layout]} as chosen (${r.detail})` };
+    const r = pick(c.s.parallelism.layout);
+    return { ...r, reason: `${how(r)} as chosen` };
   }
-  const a = run("1d-weight-stationary");
-  const b = run("2d-weight-stationary");
-  const g = run("weight-gathered");
+  const a = pick("1d-weight-stationary");
+  const b = pick("2d-weight-stationary");
+  const g = pick("weight-gathered");
   const best = a.timeS <= b.timeS && a.timeS <= g.timeS ? a : b.timeS <= g.timeS ? b : g;
   let others = "";
   for (const r of [a, b, g]) if (r !== best) others += `${others ? ", " : ""}${LAYOUT_NAMES[r.layout]} ${fmtMs(r.timeS)}`;
-  return { ...best, reason: `auto: ${LAYOUT_NAMES[best.layout]} (${best.detail}) is fastest at ${fmtMs(best.timeS)} vs ${others}` };
+  return { ...best, reason: `auto: ${how(best)} is fastest at ${fmtMs(best.timeS)} vs ${others}` };
 }
 
 function fmtMs(s: number): string {
@@ -176,6 +195,15 @@ export function evaluate(s: Scenario): Report {
       weightBytes: mc.widths.layerWeightBytes,
       collectivesPerSide: m.parallelBlock ? 1 : 2,
     },
+    epWidths: {
+      dModel: mc.widths.dModel,
+      inWidth: mc.widths.attnQkv,
+      outWidth: mc.widths.attnOut,
+      attnQkv: mc.widths.attnQkv,
+      attnOut: mc.widths.attnOut,
+      weightBytes: mc.widths.layerWeightBytes,
+      collectivesPerSide: 1,
+    },
     net: makeNet(hw, s.mode, s.efficiency.network),
   };
 
@@ -198,7 +226,8 @@ export function evaluate(s: Scenario): Report {
   // --- memory
   const kvPerSeq = kvBytesPerSequence(mc, kvTokens);
   const kvCacheBytes = B * kvPerSeq;
-  const prefillRows = Math.min(Bp * P, realistic ? PREFILL_CHUNK_TOKENS : Bp * P);
+  const chunk = realistic ? prefillChunkTokens(hw) : Infinity;
+  const prefillRows = Math.min(Bp * P, chunk);
   const dAttnKv = mc.widths.attnQkv;
   const activationBytes = actBytes * prefillRows * (m.dModel + dAttnKv + mc.widths.inWidth - dAttnKv) + 4 * Bp * m.vocab;
   const reserve = runtimeReserveBytes(hw, s.mode);
@@ -221,25 +250,25 @@ export function evaluate(s: Scenario): Report {
     maxContextTokens = Math.min(1e9, Math.max(0, Math.floor(T + 1e-9)));
   }
 
-  // --- prefill: one pass over Bp × P tokens (realistic: in chunks of PREFILL_CHUNK_TOKENS)
+  // --- prefill: one pass over Bp × P tokens (realistic on GPUs: in chunks, calibration.ts)
   const prefillTokens = Bp * P;
-  const chunks = realistic ? Math.ceil(prefillTokens / PREFILL_CHUNK_TOKENS) : 1;
+  const chunks = Number.isFinite(chunk) ? Math.ceil(prefillTokens / chunk) : 1;
   const moe = m.moe;
   const routedBytes = (tokens: number) => (moe ? pb.moeLayers * expectedExpertsHit(moe.experts, moe.activeExperts, tokens) * mc.expertBytes : 0);
   // Logits only for the last prompt position (what serving engines compute).
   const prefillMatmul = 2 * (mc.matmulParamsPerToken - pb.lmHead) * prefillTokens + 2 * pb.lmHead * Bp;
   const prefillAttn = Bp * prefillAttentionFlops(mc, P);
-  const prefill = choose(c, (l) =>
+  const prefill = choose(c, (l, ep) =>
     phaseStep(c, l, {
       tokens: prefillTokens,
-      rows: Math.min(prefillTokens, realistic ? PREFILL_CHUNK_TOKENS : prefillTokens),
+      rows: prefillRows,
       matmulFlops: prefillMatmul,
-      weightBytes: mc.fixedStreamBytes + routedBytes(Math.min(prefillTokens, PREFILL_CHUNK_TOKENS)),
+      weightBytes: mc.fixedStreamBytes + routedBytes(prefillRows),
       attnFlops: prefillAttn,
       attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShare(prefillSharding),
       batchSharded: prefillSharding === "batch",
       steps: chunks,
-    }),
+    }, ep),
   );
 
   // --- decode: O steps of B tokens at contexts P+1 … P+O, reported at their exact mean
@@ -250,7 +279,7 @@ export function evaluate(s: Scenario): Report {
   const kvReadPerChip = B * kvReadPerSeq * kvShare(decodeSharding);
   const decodeWeightBytes = mc.fixedStreamBytes + routedBytes(B);
   const decodeMatmul = 2 * mc.matmulParamsPerToken * B;
-  const decode = choose(c, (l) =>
+  const decode = choose(c, (l, ep) =>
     phaseStep(c, l, {
       tokens: B,
       rows: B,
@@ -260,7 +289,7 @@ export function evaluate(s: Scenario): Report {
       attnBytesPerChip: kvReadPerChip,
       batchSharded: decodeSharding === "batch",
       steps: 1,
-    }),
+    }, ep),
   );
   const tpot = decode.timeS;
   const decodeTime = tpot * O;
@@ -279,7 +308,7 @@ export function evaluate(s: Scenario): Report {
       attnBytesPerChip: kvReadPerChip,
       batchSharded: decodeSharding === "batch",
       steps: 1,
-    });
+    }, decode.experts === "expert");
     const expected = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
     const t = (k * d.decode.timePerTokenS + verify.timeS) / expected;
     speculative = {
@@ -333,6 +362,7 @@ export function evaluate(s: Scenario): Report {
       layout: prefill.layout,
       attentionSharding: prefillSharding,
       layoutReason: prefill.reason,
+      ...(prefill.experts ? { experts: prefill.experts } : {}),
       commBytes: prefill.commBytes,
     },
     decode: {
@@ -347,6 +377,7 @@ export function evaluate(s: Scenario): Report {
       layout: decode.layout,
       attentionSharding: decodeSharding,
       layoutReason: decode.reason,
+      ...(decode.experts ? { experts: decode.experts } : {}),
       commBytes: decode.commBytes,
     },
     total: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectedExpertsHit, meanCappedContext } from "./model";
-import { torusAxes } from "./partition";
+import { expertAllToAll, makeNet, torusAxes } from "./partition";
 
 describe("model helpers", () => {
   it("should count distinct experts hit: E·(1 − (1 − k/E)^tokens)", () => {
@@ -20,5 +20,15 @@ describe("model helpers", () => {
     expect(torusAxes(8)).toEqual([2, 2, 2]);
     expect(torusAxes(16)).toEqual([2, 2, 4]);
     expect(torusAxes(1)).toEqual([1, 1, 1]);
+  });
+
+  it("should move tokens·k·d·b_a·(n−1)/n / n bytes per chip per all-to-all under expert parallelism", () => {
+    const net = makeNet({ name: "8 GPUs", chips: 8, memoryBytes: 1, memoryBandwidth: 1, peakFlops: { bf16: 1 }, interconnectBandwidth: 4.5e11, topology: "switch" }, "ideal", undefined);
+    // DeepSeek-V3 decode, batch 64, 8 routed + 1 shared expert, d = 7,168, fp8 activations:
+    // 2 · 64 · 9 · 7,168 · 1 B · 7/8 / 8 = 903,168 B per MoE layer; × 58 MoE layers
+    const r = expertAllToAll(64, 9, 7168, 1, 58, net);
+    expect(r.bytesPerChip).toBe(52_383_744);
+    expect(r.timeS).toBeCloseTo(52_383_744 / 4.5e11, 15);
+    expect(r.latencyS).toBe(0); // ideal mode: no fixed latency
   });
 });

@@ -31,6 +31,8 @@ export interface CommPlan {
   latencyS: number; // fixed collective latency, all layers (realistic mode only)
   bytesPerChip: number; // bytes sent per chip, all layers
   detail: string; // e.g. "x = 4, yz = 16"
+  /** Weight bytes each chip reads from memory, as a multiple of its 1/n shard (N for weight-gathered). */
+  weightReadFactor: number;
 }
 
 /** Factor n chips into a near-cubic 3D torus X ≤ Y ≤ Z (Pope et al. use 4×4×4 for 64 chips). */
@@ -188,7 +190,7 @@ function allChips(net: Net): Group {
  */
 export function commPlan(layout: ConcreteLayout, w: LayerWidths, tokens: number, layers: number, actBytes: number, net: Net): CommPlan {
   const n = net.n;
-  if (n <= 1) return { layout, timeS: 0, overlappableS: 0, latencyS: 0, bytesPerChip: 0, detail: "single chip" };
+  if (n <= 1) return { layout, timeS: 0, overlappableS: 0, latencyS: 0, bytesPerChip: 0, detail: "single chip", weightReadFactor: 1 };
   const c = w.collectivesPerSide;
   const act = tokens * actBytes;
 
@@ -197,7 +199,7 @@ export function commPlan(layout: ConcreteLayout, w: LayerWidths, tokens: number,
     const all = allChips(net);
     const t = 2 * c * agrs(all, act * w.dModel);
     const bytes = 2 * c * ((act * w.dModel * (n - 1)) / n);
-    return { layout, timeS: t * layers, overlappableS: 0, latencyS: latency(net, all, 2 * c) * layers, bytesPerChip: bytes * layers, detail: `${n} chips in one group` };
+    return { layout, timeS: t * layers, overlappableS: 0, latencyS: latency(net, all, 2 * c) * layers, bytesPerChip: bytes * layers, detail: `${n} chips in one group`, weightReadFactor: 1 };
   }
 
   if (layout === "2d-weight-stationary") {
@@ -212,7 +214,7 @@ export function commPlan(layout: ConcreteLayout, w: LayerWidths, tokens: number,
       const total = (eSide + fSide + lat) * layers;
       if (best && total >= best.timeS + best.latencyS) continue;
       const bytes = c * 2 * ((act * w.dModel) / s.x.k) * ((s.yz.k - 1) / s.yz.k) + (((act * (w.inWidth + w.outWidth)) / s.yz.k) * (s.x.k - 1)) / s.x.k;
-      best = { layout, timeS: (eSide + fSide) * layers, overlappableS: 0, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "" };
+      best = { layout, timeS: (eSide + fSide) * layers, overlappableS: 0, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "", weightReadFactor: 1 };
       bestSplit = s;
     }
     best!.detail = `x = ${bestSplit!.x.k}, yz = ${bestSplit!.yz.k}`;
@@ -230,7 +232,8 @@ export function commPlan(layout: ConcreteLayout, w: LayerWidths, tokens: number,
     const total = (weights + acts + lat) * layers;
     if (best && total >= best.timeS + best.overlappableS + best.latencyS) continue;
     const bytes = ((w.weightBytes * o.g.k) / n) * ((o.g.k - 1) / o.g.k) + 2 * c * ((act * w.dModel) / o.g.k) * ((o.rest.k - 1) / o.rest.k);
-    best = { layout, timeS: acts * layers, overlappableS: weights * layers, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "" };
+    // The gathered copy (N/n of the layer) is what the matmul then reads from memory.
+    best = { layout, timeS: acts * layers, overlappableS: weights * layers, latencyS: lat * layers, bytesPerChip: bytes * layers, detail: "", weightReadFactor: o.g.k };
     bestOpt = o;
   }
   if (!best) return commPlan("1d-weight-stationary", w, tokens, layers, actBytes, net);
@@ -249,4 +252,17 @@ export function attentionAllToAll(w: LayerWidths, tokens: number, layers: number
   const g = allChips(net);
   const bytes = (tokens * actBytes * (w.attnQkv + w.attnOut) * (n - 1)) / n / n;
   return { timeS: (bytes / g.bw) * layers, latencyS: latency(net, g, 2, true) * layers, bytesPerChip: bytes * layers };
+}
+
+/**
+ * Expert parallelism (DeepSpeed-MoE, GShard): whole experts live on chips; every MoE layer sends
+ * each token's hidden vector to the chips of its k experts and back, two all-to-alls moving
+ * tokens·k·d·b_a·(n−1)/n / n bytes per chip each (formulas.md §9).
+ */
+export function expertAllToAll(tokens: number, k: number, dModel: number, actBytes: number, moeLayers: number, net: Net) {
+  const n = net.n;
+  if (n <= 1 || moeLayers <= 0) return { timeS: 0, latencyS: 0, bytesPerChip: 0 };
+  const g = allChips(net);
+  const bytes = (2 * tokens * k * dModel * actBytes * (n - 1)) / n / n;
+  return { timeS: (bytes / g.bw) * moeLayers, latencyS: latency(net, g, 2, true) * moeLayers, bytesPerChip: bytes * moeLayers };
 }

@@ -76,6 +76,7 @@ const SCENARIO_INPUT_FIELDS: readonly FieldPath[] = [
   // Parallelism
   "parallelism.layout",
   "parallelism.attentionSharding",
+  "parallelism.experts",
   // the rest
   "mode",
   "efficiency.compute",

@@ -12,7 +12,8 @@
  *
  * Pure: imports only the core's public surface; no DOM (checked by tsconfig.core.json).
  */
-import { ATTENTION_SHARDINGS, LAYOUTS, PRECISIONS } from "../../core/index";
+import { ATTENTION_SHARDINGS,
+  EXPERT_PARALLELISMS, LAYOUTS, PRECISIONS } from "../../core/index";
 import type { Precision, ScenarioInput } from "../../core/index";
 
 /** The link format version written by encodeScenario (the `v=` key). */
@@ -164,6 +165,7 @@ export const SCHEMA: readonly FieldRow[] = [
   // parallelism
   { path: "parallelism.layout", key: "ly", kind: oneOf(LAYOUTS), since: 1 },
   { path: "parallelism.attentionSharding", key: "sh", kind: oneOf(ATTENTION_SHARDINGS), since: 1 },
+  { path: "parallelism.experts", key: "ep", kind: oneOf(EXPERT_PARALLELISMS), since: 1 },
   // mode, efficiency, sparsity
   { path: "mode", key: "mo", kind: oneOf(["realistic", "ideal"]), since: 1 },
   { path: "efficiency.compute", key: "ec", kind: num(0, 1), since: 1 },
