@@ -18,3 +18,5 @@ export { rooflinePoints, attentionFigures, frontier } from "./insights";
 export type { RooflinePoint, AttentionFigures, FrontierPoint } from "./insights";
 export { explain, TERM_IDS } from "./explain";
 export type { Term, TermId } from "./explain";
+export { runReference, nearestReference } from "./reference";
+export type { ReferenceCase, ReferenceResult } from "./reference";

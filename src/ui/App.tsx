@@ -10,6 +10,7 @@ import { ResultsPanel } from "./panels/ResultsPanel";
 import { ChartPanel } from "./panels/ChartPanel";
 import { COPY } from "./copy/en";
 import { SummaryBar } from "./SummaryBar";
+import { AccuracyPanel } from "./accuracy/AccuracyPanel";
 
 export function App() {
   const evaluator = useCalculator(selectEvaluator);
@@ -32,6 +33,7 @@ export function App() {
         <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-2">
           <ChartPanel />
           <p className="text-xs text-slate-500">{COPY.unitsNote}</p>
+          <AccuracyPanel />
         </div>
       </main>
       <SummaryBar />

@@ -1,0 +1,90 @@
+/**
+ * Published reference cases (measurements and worked examples): running one through the model
+ * and finding the one nearest to a scenario. Generic: the cases are data loaded from outside
+ * src/ (validation/public_cases.json); nothing here knows any case.
+ */
+import { evaluateInput } from "./cost/evaluate";
+import { paramCount } from "./model/shape";
+import { resolveScenario } from "./scenario";
+import type { Report, Scenario } from "./types";
+
+export interface ReferenceCase {
+  id: string;
+  source: string;
+  kind: "analytic" | "measured";
+  tags: string[];
+  quantity: string;
+  scenario: Record<string, unknown>;
+  field: string;
+  transform?: { name: string; factor?: number; chips?: number; fields?: string[] };
+  batch_from_report?: string;
+  expected: number | boolean;
+  unit: string;
+  tolerance_pct: number;
+}
+
+export interface ReferenceResult {
+  id: string;
+  group: "analytic" | "measured" | "stress";
+  value: number | boolean;
+  /** (predicted − published) / |published| × 100; 0 or 100 for booleans. */
+  errorPct: number;
+  pass: boolean;
+}
+
+function read(r: Report, path: string): number | boolean {
+  let v: unknown = r;
+  for (const k of path.split(".")) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k];
+  if (typeof v !== "number" && typeof v !== "boolean") throw new Error(`the report has no number at ${path}`);
+  return v;
+}
+
+/** Runs one case as its file's format says: evaluate, read the field, transform, compare within tolerance. */
+export function runReference(c: ReferenceCase): ReferenceResult {
+  const first = evaluateInput(c.scenario);
+  if (first.issues.length) throw new Error(`${c.id}: ${first.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  let report = first.report;
+  if (c.batch_from_report) {
+    const b = read(report, c.batch_from_report) as number;
+    const w = (c.scenario.workload ?? {}) as Record<string, unknown>;
+    report = evaluateInput({ ...c.scenario, workload: { ...w, batch: Math.max(1, b) } }).report;
+  }
+  let value = read(report, c.field);
+  const t = c.transform;
+  if (typeof value === "number" && t) {
+    if (t.name === "reciprocal") value = 1 / value;
+    else if (t.name === "per_chip") value = value / (t.chips ?? 1);
+    else if (t.name === "scale") value = value * (t.factor ?? 1);
+    else if (t.name === "add_fields") for (const f of t.fields ?? []) value += read(report, f) as number;
+  }
+  const group = c.tags.includes("stress") ? "stress" : c.kind;
+  if (typeof c.expected === "boolean" || typeof value === "boolean") {
+    const pass = value === c.expected;
+    return { id: c.id, group, value, errorPct: pass ? 0 : 100, pass };
+  }
+  const errorPct = ((value - c.expected) / Math.abs(c.expected)) * 100;
+  return { id: c.id, group, value, errorPct, pass: Math.abs(errorPct) <= c.tolerance_pct };
+}
+
+/**
+ * The measured case nearest to a scenario: distance = |ln(params ratio)| + |ln(bandwidth ratio)|
+ * + ½|ln(batch ratio)| + ½|ln(chips ratio)| + ½ if the weight precision differs (a judgement of
+ * what drives the numbers most: model size and memory bandwidth, then batch and chips).
+ */
+export function nearestReference(s: Scenario, cases: readonly ReferenceCase[]): { case: ReferenceCase; distance: number } | null {
+  const lr = (a: number, b: number) => Math.abs(Math.log(Math.max(a, 1e-30) / Math.max(b, 1e-30)));
+  const params = paramCount(s.model).total;
+  let best: { case: ReferenceCase; distance: number } | null = null;
+  for (const c of cases) {
+    if (c.kind !== "measured") continue;
+    const cs = resolveScenario(c.scenario).scenario;
+    const d =
+      lr(params, paramCount(cs.model).total) +
+      lr(s.hardware.memoryBandwidth, cs.hardware.memoryBandwidth) +
+      0.5 * lr(s.workload.batch, cs.workload.batch) +
+      0.5 * lr(s.hardware.chips, cs.hardware.chips) +
+      (s.precision.weights === cs.precision.weights ? 0 : 0.5);
+    if (!best || d < best.distance) best = { case: c, distance: d };
+  }
+  return best;
+}
