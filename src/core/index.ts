@@ -11,7 +11,7 @@ export { MODEL_PRESETS, findModelPreset } from "./model/presets";
 export type { ModelPreset } from "./model/presets";
 export { HARDWARE_PRESETS, findHardwarePreset } from "./hardware/presets";
 export type { HardwarePreset } from "./hardware/presets";
-export { sweep, logSpace } from "./sweep";
+export { sweep, sweepSelect, logSpace } from "./sweep";
 export type { SweepAxis, SweepPoint } from "./sweep";
 export * from "./format";
 export { rooflinePoints, attentionFigures, frontier } from "./insights";

@@ -127,7 +127,7 @@ export function frontier(s: Scenario, opts: { chips?: number[]; batches?: number
     const precision = { ...s.precision, weights: w, weightBits: w === s.precision.weights ? s.precision.weightBits : undefined, activations: w === "fp8" && math === "fp8" ? "fp8" : s.precision.activations } as Scenario["precision"];
     for (const c of chips) {
       for (const b of batches) {
-        const r = evaluate({ ...s, precision, hardware: { ...s.hardware, chips: c }, workload: { ...s.workload, batch: b, prefillBatch: b } });
+        const r = evaluate({ ...s, precision, hardware: { ...s.hardware, chips: c }, workload: { ...s.workload, batch: b, prefillBatch: b } }, { brief: true });
         const cost = r.total.costPerMillionOutputTokens ?? r.total.chipSecondsPerMillionOutputTokens;
         pts.push({ chips: c, batch: b, weights: w, timePerTokenS: r.decode.timePerTokenS, cost, fits: r.memory.fits, pareto: false });
       }

@@ -19,12 +19,26 @@ function withAxis(s: Scenario, axis: SweepAxis, v: number): Scenario {
   return { ...s, workload: w };
 }
 
-/** evaluate() at each value of `axis` (values are rounded to integers ≥ 1). */
+/** evaluate() at each value of `axis` (values are rounded to integers ≥ 1); reports are brief (no prose). */
 export function sweep(s: Scenario, axis: SweepAxis, values: readonly number[]): SweepPoint[] {
   return values.map((raw) => {
     const x = Math.max(1, Math.round(raw));
-    return { x, report: evaluate(withAxis(s, axis, x)) };
+    return { x, report: evaluate(withAxis(s, axis, x), { brief: true }) };
   });
+}
+
+/**
+ * Like sweep(), but keeps only what `select` picks from each report: long sweeps then retain
+ * small rows instead of whole reports (10,000 reports cost the garbage collector more than the
+ * arithmetic).
+ */
+export function sweepSelect<T>(s: Scenario, axis: SweepAxis, values: readonly number[], select: (r: Report, x: number) => T): T[] {
+  const out = new Array<T>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = Math.max(1, Math.round(values[i]!));
+    out[i] = select(evaluate(withAxis(s, axis, x), { brief: true }), x);
+  }
+  return out;
 }
 
 /** n points spaced evenly on a log axis from lo to hi, rounded to distinct integers. */

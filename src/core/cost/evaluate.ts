@@ -48,6 +48,8 @@ interface Ctx {
   quantShare: number;
   actBytes: number;
   widths: LayerWidths;
+  /** Skip the prose (layout reasons, warnings): sweeps for charts never read it. */
+  brief: boolean;
   /** Widths that cross chips when experts are placed whole: the attention block only. */
   epWidths: LayerWidths;
   net: Net;
@@ -118,7 +120,7 @@ function phaseStep(
 
 /** Runs a phase for the requested layout, or for every layout when "auto", keeping the fastest. */
 function choose(c: Ctx, run: (l: ConcreteLayout, expertParallel: boolean) => PhaseResult): PhaseResult & { reason: string } {
-  if (c.n <= 1) return { ...run("1d-weight-stationary", false), reason: "one chip: nothing to partition" };
+  if (c.n <= 1) return Object.assign(run("1d-weight-stationary", false), { reason: "one chip: nothing to partition" });
   const pe = c.s.parallelism.experts ?? "auto";
   const eps = c.s.model.moe ? (pe === "auto" ? [false, true] : [pe === "expert"]) : [false];
   const pick = (l: ConcreteLayout) => {
@@ -132,15 +134,16 @@ function choose(c: Ctx, run: (l: ConcreteLayout, expertParallel: boolean) => Pha
   const how = (r: PhaseResult) => `${LAYOUT_NAMES[r.layout]} (${r.detail}${r.experts ? `; experts ${r.experts === "expert" ? "placed whole on chips" : "split over chips"}` : ""})`;
   if (c.s.parallelism.layout !== "auto") {
     const r = pick(c.s.parallelism.layout);
-    return { ...r, reason: `${how(r)} as chosen` };
+    return Object.assign(r, { reason: c.brief ? "" : `${how(r)} as chosen` });
   }
   const a = pick("1d-weight-stationary");
   const b = pick("2d-weight-stationary");
   const g = pick("weight-gathered");
   const best = a.timeS <= b.timeS && a.timeS <= g.timeS ? a : b.timeS <= g.timeS ? b : g;
+  if (c.brief) return Object.assign(best, { reason: "" });
   let others = "";
   for (const r of [a, b, g]) if (r !== best) others += `${others ? ", " : ""}${LAYOUT_NAMES[r.layout]} ${fmtMs(r.timeS)}`;
-  return { ...best, reason: `auto: ${how(best)} is fastest at ${fmtMs(best.timeS)} vs ${others}` };
+  return Object.assign(best, { reason: `auto: ${how(best)} is fastest at ${fmtMs(best.timeS)} vs ${others}` });
 }
 
 function fmtMs(s: number): string {
@@ -155,9 +158,16 @@ function bottleneckOf(b: TimeBreakdown): Bottleneck {
   return compute > memory ? "compute" : "memory";
 }
 
-/** Evaluates a resolved scenario. Pure and deterministic; units per CONTRACT.md (SI). */
-export function evaluate(s: Scenario): Report {
+/**
+ * Evaluates a resolved scenario. Pure and deterministic; units per CONTRACT.md (SI).
+ * `brief` leaves out the prose (layoutReason, warnings) for sweeps; every number is the same.
+ */
+export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
+  const brief = opts.brief === true;
   const warnings: string[] = [];
+  const warn = (f: () => string) => {
+    if (!brief) warnings.push(f());
+  };
   const hw = s.hardware;
   const m = s.model;
   const n = hw.chips;
@@ -166,9 +176,9 @@ export function evaluate(s: Scenario): Report {
   const pb = mc.params;
   const math = mathPrecision(s.precision);
   const pk = peakFor(hw, math);
-  if (pk.used !== math) warnings.push(`${hw.name} has no ${math} figure; math runs at its ${pk.used} rate`);
+  if (pk.used !== math) warn(() => `${hw.name} has no ${math} figure; math runs at its ${pk.used} rate`);
   const sparse = s.sparsity.weights === "2:4";
-  if (sparse && !hw.sparseTensorCores) warnings.push("2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
+  if (sparse && !hw.sparseTensorCores) warn(() => "2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
   const eff: Efficiency = {
     compute: s.efficiency.compute ?? (realistic ? (hw.achievable?.compute ?? COMPUTE_EFFICIENCY) * forwardPassShare(hw) : 1),
     memory: s.efficiency.memory ?? (realistic ? (hw.achievable?.memory ?? MEMORY_EFFICIENCY) : 1),
@@ -185,6 +195,7 @@ export function evaluate(s: Scenario): Report {
     eff,
     realistic,
     quantShare: realistic ? quantKernelBandwidthShare(s.precision, math) : 1,
+    brief,
     actBytes,
     widths: {
       dModel: mc.widths.dModel,
@@ -220,8 +231,8 @@ export function evaluate(s: Scenario): Report {
     s.parallelism.attentionSharding === "batch" && Bp >= n ? "batch" : s.parallelism.attentionSharding === "auto" && kvGroups < n && Bp >= n ? "batch" : "heads";
   /** Share of one sequence's KV cache a chip holds: 1/n over batch or heads; 1/K when heads < chips (replicated). */
   const kvShare = (sh: "heads" | "batch") => (n <= 1 ? 1 : sh === "batch" ? 1 / n : 1 / Math.min(kvGroups, n));
-  if (decodeSharding === "heads" && kvGroups < n && n > 1) warnings.push(`${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
-  if (decodeSharding === "batch" && B < n) warnings.push(`batch ${B} < ${n} chips: batch-sharded attention leaves ${n - B} chip(s) without a sequence`);
+  if (decodeSharding === "heads" && kvGroups < n && n > 1) warn(() => `${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
+  if (decodeSharding === "batch" && B < n) warn(() => `batch ${B} < ${n} chips: batch-sharded attention leaves ${n - B} chip(s) without a sequence`);
 
   // --- memory
   const kvPerSeq = kvBytesPerSequence(mc, kvTokens);
@@ -237,7 +248,7 @@ export function evaluate(s: Scenario): Report {
   const perChipAct = realistic ? activationBytes / n : 0;
   const perChipBytes = perChipWeights + perChipKv + perChipAct;
   const fits = perChipBytes <= usable;
-  if (!fits) warnings.push(`does not fit: ${(perChipBytes / 1e9).toFixed(1)} GB needed per chip, ${(usable / 1e9).toFixed(1)} GB usable`);
+  if (!fits) warn(() => `does not fit: ${(perChipBytes / 1e9).toFixed(1)} GB needed per chip, ${(usable / 1e9).toFixed(1)} GB usable`);
   const kvSeqPerChip = kvPerSeq * kvShare(decodeSharding);
   const freeForKv = usable - perChipWeights - perChipAct;
   const maxBatch = freeForKv <= 0 || kvSeqPerChip <= 0 ? 0 : Math.max(0, Math.floor(freeForKv / kvSeqPerChip + 1e-9));
@@ -298,7 +309,7 @@ export function evaluate(s: Scenario): Report {
     // Leviathan et al. 2023: k draft steps, then one target step over k+1 tokens per sequence;
     // the expected number of tokens it yields is (1 − α^(k+1)) / (1 − α).
     const { draft, draftTokens: k, acceptanceRate: a } = s.speculative;
-    const d = evaluate({ ...s, model: draft, speculative: undefined });
+    const d = evaluate({ ...s, model: draft, speculative: undefined }, { brief: true });
     const verify = phaseStep(c, decode.layout, {
       tokens: B * (k + 1),
       rows: B * (k + 1),
