@@ -53,9 +53,14 @@ export interface CalculatorState {
   setWorkload(field: "batch" | "promptTokens" | "outputTokens", value: number): void;
   setPrecision(field: "weights" | "kvCache", value: Precision): void;
   setMode(mode: Mode): void;
+  /** Merge fields into one block of the input (undefined removes a field); for the advanced levers. */
+  patchInput<K extends PatchableBlock>(block: K, patch: Partial<NonNullable<ScenarioInput[K]>> | undefined): void;
   dismissLinkNotice(): void;
   setChartScale(scale: ViewState["chartScale"]): void;
 }
+
+/** Input blocks the advanced panel edits field by field. */
+export type PatchableBlock = "workload" | "precision" | "parallelism" | "sparsity" | "speculative";
 
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -132,6 +137,15 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
           setInput((i) => ({ ...i, workload: { ...(i.workload ?? {}), [field]: value } as Partial<Workload> })),
         setPrecision: (field, value) => setInput((i) => ({ ...i, precision: { ...(i.precision ?? {}), [field]: value } })),
         setMode: (mode) => setInput((i) => ({ ...i, mode })),
+        patchInput: (block, patch) =>
+          setInput((i) => {
+            if (patch === undefined) {
+              const { [block]: _drop, ...rest } = i;
+              return rest;
+            }
+            const merged = withoutUndefined({ ...((i[block] as object | undefined) ?? {}), ...patch });
+            return { ...i, [block]: merged };
+          }),
         dismissLinkNotice: () => set((s) => ({ view: { ...s.view, linkNoticeDismissed: true } })),
         setChartScale: (chartScale) => set((s) => ({ view: { ...s.view, chartScale } })),
       };

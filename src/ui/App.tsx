@@ -11,6 +11,7 @@ import { ChartPanel } from "./panels/ChartPanel";
 import { COPY } from "./copy/en";
 import { SummaryBar } from "./SummaryBar";
 import { AccuracyPanel } from "./accuracy/AccuracyPanel";
+import { AdvancedPanel } from "./panels/AdvancedPanel";
 
 export function App() {
   const evaluator = useCalculator(selectEvaluator);
@@ -29,6 +30,7 @@ export function App() {
           <WorkloadPanel />
           <HardwarePanel />
           <PrecisionPanel />
+          <AdvancedPanel />
         </div>
         <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-2">
           <ChartPanel />
