@@ -8,7 +8,7 @@ import { MODEL_PRESETS, type AttentionSharding, type ExpertParallelism, type Lay
 
 const PRECISIONS: Precision[] = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"];
 const LAYOUTS: { value: Layout; label: string }[] = [
-  { value: "auto", label: "auto (fastest per phase)" },
+  { value: "auto", label: "auto (fastest)" },
   { value: "1d-weight-stationary", label: "1D weight-stationary" },
   { value: "2d-weight-stationary", label: "2D weight-stationary" },
   { value: "weight-gathered", label: "weight-gathered" },
