@@ -98,12 +98,14 @@ function phaseStep(
   const moeLayers = c.mc.params.moeLayers;
   const overhead = c.realistic ? o.steps * kernelOverheadS(c.s.hardware) * (c.s.model.layers * KERNELS_PER_LAYER + moeLayers * EXTRA_KERNELS_PER_MOE_LAYER) : 0;
 
+  // A weight gather hidden behind the matmuls shows only the part that sticks out of them.
+  const wBound = Math.max(wCompute, wMemory);
   const breakdown: TimeBreakdown = {
-    weightLoad: wMemory >= wCompute && wMemory >= plan.overlappableS ? wTime : 0,
-    matmulCompute: wCompute > wMemory && wCompute >= plan.overlappableS ? wTime : 0,
+    weightLoad: wMemory >= wCompute ? wBound : 0,
+    matmulCompute: wCompute > wMemory ? wBound : 0,
     kvRead: aMemory >= aCompute ? aMemory : 0,
     attentionCompute: aCompute > aMemory ? aCompute : 0,
-    communication: commS + (plan.overlappableS > Math.max(wCompute, wMemory) ? wTime : 0),
+    communication: commS + (wTime - wBound),
     overhead,
   };
   return {
