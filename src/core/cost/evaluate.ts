@@ -186,7 +186,10 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
     memory: s.efficiency.memory ?? (realistic ? (hw.achievable?.memory ?? MEMORY_EFFICIENCY) : 1),
     network: s.efficiency.network ?? (realistic ? NETWORK_EFFICIENCY : 1),
   };
-  const actBytes = bytesPerElement(s.precision.activations);
+  // W8A8 / FP8 quantizes the inputs of each matmul; the residual stream between them, which the
+  // collectives move and the activation memory holds, stays 16-bit (TensorRT-LLM and vLLM
+  // all-reduce in bf16/fp16 even for fp8 models).
+  const actBytes = Math.max(bytesPerElement(s.precision.activations), 2);
   const c: Ctx = {
     s,
     mc,
