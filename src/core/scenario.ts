@@ -344,7 +344,7 @@ export function resolveScenario(input: unknown): { scenario: Scenario; issues: F
       delete model[k];
     }
   }
-  const hwSrc = isObject(src.hardware) ? src.hardware : src.hardware;
+  const hwSrc = src.hardware;
   const hardware = pick(hwSrc, HARDWARE_FIELDS, "hardware", issues, { achievable: { compute: num(0, 1), memory: num(0, 1) } });
   const peak = isObject(hwSrc) ? pickPeak(hwSrc.peakFlops, "hardware.peakFlops", issues) : {};
   const workload = pick(src.workload, WORKLOAD_FIELDS, "workload", issues);

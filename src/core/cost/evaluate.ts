@@ -202,24 +202,8 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
     quantShare: realistic ? quantKernelBandwidthShare(s.precision, math) : 1,
     brief,
     actBytes,
-    widths: {
-      dModel: mc.widths.dModel,
-      inWidth: mc.widths.inWidth,
-      outWidth: mc.widths.outWidth,
-      attnQkv: mc.widths.attnQkv,
-      attnOut: mc.widths.attnOut,
-      weightBytes: mc.widths.layerWeightBytes,
-      collectivesPerSide: m.parallelBlock ? 1 : 2,
-    },
-    epWidths: {
-      dModel: mc.widths.dModel,
-      inWidth: mc.widths.attnQkv,
-      outWidth: mc.widths.attnOut,
-      attnQkv: mc.widths.attnQkv,
-      attnOut: mc.widths.attnOut,
-      weightBytes: mc.widths.layerWeightBytes,
-      collectivesPerSide: 1,
-    },
+    widths: { ...mc.widths, collectivesPerSide: m.parallelBlock ? 1 : 2 },
+    epWidths: { ...mc.widths, inWidth: mc.widths.attnQkv, outWidth: mc.widths.attnOut, collectivesPerSide: 1 },
     net: makeNet(hw, s.mode, s.efficiency.network),
   };
 
@@ -230,10 +214,9 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const kvGroups = m.attention === "mla" ? 1 : m.kvHeads;
   const decodeSharding: "heads" | "batch" =
     s.parallelism.attentionSharding === "auto" ? (n <= 1 || kvGroups >= n ? "heads" : "batch") : s.parallelism.attentionSharding;
-  // Pope et al. §3.3: prefill amortises K/V loads over the prompt, so it shards over heads unless
-  // batch sharding was asked for explicitly and there are enough sequences.
-  const prefillSharding: "heads" | "batch" =
-    s.parallelism.attentionSharding === "batch" && Bp >= n ? "batch" : s.parallelism.attentionSharding === "auto" && kvGroups < n && Bp >= n ? "batch" : "heads";
+  // Prefill shards over batch only when it has a sequence for every chip (Pope et al. §3.3 shard
+  // batch-1 prefill over heads); otherwise as decode would.
+  const prefillSharding: "heads" | "batch" = decodeSharding === "batch" && Bp >= n ? "batch" : "heads";
   /** Share of one sequence's KV cache a chip holds: 1/n over batch or heads; 1/K when heads < chips (replicated). */
   const kvShare = (sh: "heads" | "batch") => (n <= 1 ? 1 : sh === "batch" ? 1 / n : 1 / Math.min(kvGroups, n));
   if (decodeSharding === "heads" && kvGroups < n && n > 1) warn(() => `${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
@@ -244,8 +227,8 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const kvCacheBytes = B * kvPerSeq;
   const chunk = realistic ? prefillChunkTokens(hw) : Infinity;
   const prefillRows = Math.min(Bp * P, chunk);
-  const dAttnKv = mc.widths.attnQkv;
-  const activationBytes = actBytes * prefillRows * (m.dModel + dAttnKv + mc.widths.inWidth - dAttnKv) + 4 * Bp * m.vocab;
+  // formulas.md §8: b_a·tokens·(d + QKV + gate/up) for the largest layer, + fp32 last-token logits.
+  const activationBytes = actBytes * prefillRows * (m.dModel + mc.widths.inWidth) + 4 * Bp * m.vocab;
   const reserve = runtimeReserveBytes(hw, s.mode);
   const usable = hw.memoryBytes - reserve;
   const perChipWeights = mc.weightsBytes / n;

@@ -24,7 +24,8 @@ export interface ModelCosts {
   window: number;
   /** Attention FLOPs per query token per key, one layer (4·H·h; MLA absorbed: 2·H·(2·r_kv + h_r)). */
   attnFlopsPerKey: number;
-  widths: Omit<LayerWidths, "collectivesPerSide" | "weightBytes"> & { layerWeightBytes: number };
+  /** Widths that cross chips per layer, and one layer's matmul weight bytes. */
+  widths: Omit<LayerWidths, "collectivesPerSide">;
 }
 
 /**
@@ -86,7 +87,7 @@ export function modelCosts(s: Scenario): ModelCosts {
       outWidth: ffnInner + dAttn,
       attnQkv: qkv,
       attnOut: dAttn,
-      layerWeightBytes: (blockMatmul * bpp.matmul + routedPerToken * bpp.matmul) / m.layers,
+      weightBytes: (blockMatmul * bpp.matmul + routedPerToken * bpp.matmul) / m.layers,
     },
   };
 }
