@@ -16,7 +16,18 @@ export function startResults(store: CalculatorStore, client: CostClient = create
     },
     { fireImmediately: true },
   );
+  // Scenario A of a comparison: evaluated by the same worker whenever the pinned input changes.
+  const unsubscribePinned = store.subscribe(
+    (s) => s.compare,
+    async (compare) => {
+      if (!compare) return;
+      const pinned = await client.pinnedLatest(compare);
+      if (pinned !== undefined && store.getState().compare === compare) store.setState((s) => ({ result: { ...s.result, pinned } }));
+    },
+    { fireImmediately: true },
+  );
   return () => {
+    unsubscribePinned();
     unsubscribe();
     client.dispose();
   };

@@ -10,6 +10,7 @@ import { DEFAULT_SCENARIO_INPUT } from "../core";
 import type { HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../core";
 import type { Analysis } from "../worker/protocol";
 import type { Evaluator } from "../worker/client";
+import type { PinnedAnalysis } from "../worker/protocol";
 
 /** Shape fields a user may edit in the Model panel. */
 export const SHAPE_FIELDS = ["layers", "dModel", "heads", "kvHeads", "headDim", "dFF", "vocab"] as const;
@@ -23,6 +24,8 @@ export interface ResultState {
   evaluator: Evaluator | null;
   /** A request is in flight for the current input. */
   pending: boolean;
+  /** The pinned scenario A's analysis (compare mode); written only by state/results.ts. */
+  pinned?: PinnedAnalysis | null;
 }
 
 export interface ViewState {
@@ -38,6 +41,8 @@ export interface CalculatorState {
   linkWarnings: string[];
   view: ViewState;
   result: ResultState;
+  /** Scenario A of an A/B comparison (pinned while the page keeps editing B = `input`), or null. */
+  compare: ScenarioInput | null;
 
   /** Replace the whole input (a link was opened). */
   loadInput(input: ScenarioInput, linkWarnings?: string[]): void;
@@ -57,6 +62,11 @@ export interface CalculatorState {
   patchInput<K extends PatchableBlock>(block: K, patch: Partial<NonNullable<ScenarioInput[K]>> | undefined): void;
   dismissLinkNotice(): void;
   setChartScale(scale: ViewState["chartScale"]): void;
+  /** Pin the current scenario as A (B keeps editing), or replace/clear A (a link or a saved pair was opened). */
+  pinCompare(): void;
+  setCompare(a: ScenarioInput | null): void;
+  /** Exchange A and B. */
+  swapCompare(): void;
 }
 
 /** Input blocks the advanced panel edits field by field. */
@@ -103,6 +113,7 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
         linkWarnings: [],
         view: { linkNoticeDismissed: false, chartScale: "share" },
         result: { analysis: null, evaluator: null, pending: false },
+        compare: null,
 
         loadInput: (input, linkWarnings = []) =>
           set({ input, linkWarnings, view: { ...get().view, linkNoticeDismissed: false } }),
@@ -148,6 +159,9 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
           }),
         dismissLinkNotice: () => set((s) => ({ view: { ...s.view, linkNoticeDismissed: true } })),
         setChartScale: (chartScale) => set((s) => ({ view: { ...s.view, chartScale } })),
+        pinCompare: () => set((s) => ({ compare: structuredClone(s.input) })),
+        setCompare: (compare) => set((s) => ({ compare, result: compare ? s.result : { ...s.result, pinned: null } })),
+        swapCompare: () => set((s) => (s.compare ? { compare: s.input, input: s.compare } : {})),
       };
     }),
   );

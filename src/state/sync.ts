@@ -3,7 +3,7 @@
  * Hydrate once from the link, then write every change with replaceState, throttled so dragging a
  * slider does not flood the history API (browsers refuse more than ~100 calls per 10 s).
  */
-import { decodeScenario, encodeScenario } from "./url/codec";
+import { decodeComparison, encodeComparison } from "./url/codec";
 import { calculatorStore, type CalculatorStore } from "./store";
 import type { ScenarioInput } from "../core";
 
@@ -48,22 +48,27 @@ export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: numb
   return t;
 }
 
-/** The query string (without "?") for an input. */
-export function queryFor(input: ScenarioInput): string {
-  return encodeScenario(input);
+/** The query string (without "?") for an input, with the pinned scenario A of a comparison in `cmp`. */
+export function queryFor(input: ScenarioInput, compare: ScenarioInput | null = null): string {
+  return encodeComparison(input, compare);
 }
 
 /** The share link for an input, on the page's own address. */
-export function shareUrlFor(input: ScenarioInput, loc: Pick<Location, "origin" | "pathname"> = window.location): string {
-  return `${loc.origin}${loc.pathname}?${queryFor(input)}`;
+export function shareUrlFor(
+  input: ScenarioInput,
+  loc: Pick<Location, "origin" | "pathname"> = window.location,
+  compare: ScenarioInput | null = null,
+): string {
+  return `${loc.origin}${loc.pathname}?${queryFor(input, compare)}`;
 }
 
 /** Read a link's query into the store: valid fields kept, the rest reported as warnings. */
 export function hydrateFromQuery(store: CalculatorStore, search: string): void {
   const query = search.startsWith("?") ? search.slice(1) : search;
   if (!query) return;
-  const { input, warnings } = decodeScenario(query);
-  store.getState().loadInput(input, warnings);
+  const { b, a } = decodeComparison(query);
+  store.getState().loadInput(b.input, [...b.warnings, ...(a?.warnings ?? [])]);
+  store.getState().setCompare(a ? a.input : null);
 }
 
 export interface UrlSync {
@@ -75,13 +80,14 @@ export function startUrlSync(store: CalculatorStore, win: Window = window): UrlS
   hydrateFromQuery(store, win.location.search);
 
   const write = throttle((input: ScenarioInput) => {
-    const url = `${win.location.pathname}?${queryFor(input)}${win.location.hash}`;
+    const url = `${win.location.pathname}?${queryFor(input, store.getState().compare)}${win.location.hash}`;
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) {
       win.history.replaceState(win.history.state, "", url);
     }
   }, URL_WRITE_INTERVAL_MS);
 
   const unsubscribe = store.subscribe((s) => s.input, (input) => write(input));
+  const unsubscribeCompare = store.subscribe((s) => s.compare, () => write(store.getState().input));
   const onPop = () => hydrateFromQuery(store, win.location.search);
   win.addEventListener("popstate", onPop);
   return {
@@ -89,6 +95,7 @@ export function startUrlSync(store: CalculatorStore, win: Window = window): UrlS
     stop: () => {
       write.cancel();
       unsubscribe();
+      unsubscribeCompare();
       win.removeEventListener("popstate", onPop);
     },
   };
@@ -96,5 +103,6 @@ export function startUrlSync(store: CalculatorStore, win: Window = window): UrlS
 
 /** The share link of the page's current scenario. */
 export function currentShareUrl(): string {
-  return shareUrlFor(calculatorStore.getState().input);
+  const s = calculatorStore.getState();
+  return shareUrlFor(s.input, window.location, s.compare);
 }

@@ -4,6 +4,7 @@
  * the core.
  */
 import { evaluate, logSpace, MODEL_PRESETS, resolveScenario, sweep, type Scenario, type ScenarioInput } from "../core";
+import { analysePinned } from "./pinned";
 import type { Analysis, ContextPoint, ContextSweep, CostApi } from "./protocol";
 
 /** Points per chart series (Recharts stays fast well below ~60). */
@@ -87,4 +88,4 @@ export function analyse(input: ScenarioInput): Analysis {
   }
 }
 
-export const costApi: CostApi = { analyse };
+export const costApi: CostApi = { analysePinned, analyse };

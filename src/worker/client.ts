@@ -5,6 +5,7 @@
  */
 import { wrap, releaseProxy, type Remote } from "comlink";
 import type { ScenarioInput } from "../core";
+import type { PinnedAnalysis } from "./pinned";
 import type { Analysis, CostApi } from "./protocol";
 
 export type Evaluator = "worker" | "main-thread";
@@ -17,6 +18,8 @@ export interface Answer {
 export interface CostClient {
   /** Analyse `input`; resolves to undefined when a newer request was made meanwhile. */
   analyseLatest(input: ScenarioInput): Promise<Answer | undefined>;
+  /** Analyse the pinned scenario A of a comparison; undefined when a newer A was asked for meanwhile. */
+  pinnedLatest(input: ScenarioInput): Promise<PinnedAnalysis | undefined>;
   dispose(): void;
 }
 
@@ -89,11 +92,29 @@ export function createCostClient(options: ClientOptions = {}): CostClient {
   }
 
   let latest = 0;
+  let latestPinned = 0;
+  async function callPinned(input: ScenarioInput): Promise<PinnedAnalysis> {
+    if (remote) {
+      try {
+        // A worker without analysePinned rejects the call; either way this thread answers below.
+        return await Promise.race([(remote as unknown as Remote<Required<CostApi>>).analysePinned(input), broken]);
+      } catch {
+        // an older worker or a broken one: answer from this thread
+      }
+    }
+    const api = await getLocal();
+    return api.analysePinned ? api.analysePinned(input) : (await import("./pinned")).analysePinned(input);
+  }
   return {
     async analyseLatest(input) {
       const id = ++latest;
       const answer = await call(input);
       return id === latest ? answer : undefined;
+    },
+    async pinnedLatest(input) {
+      const id = ++latestPinned;
+      const answer = await callPinned(input);
+      return id === latestPinned ? answer : undefined;
     },
     dispose: abandonWorker,
   };

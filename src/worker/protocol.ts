@@ -41,6 +41,10 @@ export interface Analysis {
   error: string | null;
 }
 
+export type { PinnedAnalysis, CurvePoint } from "./pinned";
+
 export interface CostApi {
   analyse(input: ScenarioInput): Analysis;
+  /** Scenario A of an A/B comparison: report and a light sweep (src/worker/pinned.ts). */
+  analysePinned?(input: ScenarioInput): import("./pinned").PinnedAnalysis;
 }

@@ -302,7 +302,8 @@ function readFields(params: LinkParam[], warn: (w: string) => void, reserved: De
     }
     const row = ROW_BY_KEY.get(key);
     if (row === undefined) {
-      warn(`${show(key)}: unknown key; ignored ${show(key)}=${show(raw)}`);
+      const named = /^[\w.~-]+$/.test(key) ? key : `"${show(key)}"`; // quoted when blank or odd, so the message still names it
+      warn(`${named}: unknown key; ignored ${show(key)}=${show(raw)}`);
       continue;
     }
     if (seen.has(key)) warn(`${row.path}: given more than once (${key}=); the last one is used`);
@@ -363,6 +364,40 @@ function parseLink(link: string): { result: DecodeResult; fields: LinkFields } {
  */
 export function parseScenarioLink(link: string): DecodeResult {
   return parseLink(link).result;
+}
+
+/** Longest `cmp=` value read (characters); a scenario's own query is far shorter. */
+export const MAX_COMPARE_CHARS = 4000;
+
+/**
+ * A link carrying an A/B comparison: B (the page's scenario) as usual, and the pinned scenario A as
+ * its own encoded query in the reserved `cmp` key (`…&cmp=v%3D1%26w%3Dint4`). A null A writes a
+ * plain link. Never throws.
+ */
+export function encodeComparison(b: ScenarioInput, a: ScenarioInput | null, options: EncodeOptions = {}): string {
+  const reserved = { ...options.reserved };
+  if (a) reserved.cmp = encodeScenario(a, { compress: options.compress });
+  else delete reserved.cmp;
+  return encodeScenario(b, { ...options, reserved });
+}
+
+export interface ComparisonResult {
+  /** The page's scenario (B) with its warnings; `reserved.cmp` is the raw A query. */
+  b: DecodeResult;
+  /** Scenario A when the link carries `cmp`, its warnings prefixed "cmp: "; else null. */
+  a: DecodeResult | null;
+}
+
+/** Reads both scenarios of a comparison link (B, and A from `cmp`); a damaged A is reported, never thrown. */
+export function decodeComparison(link: string): ComparisonResult {
+  const b = decodeScenario(link);
+  const raw = b.reserved.cmp;
+  if (raw === undefined || raw.trim() === "") return { b, a: null };
+  if (raw.length > MAX_COMPARE_CHARS) {
+    return { b: { ...b, warnings: [...b.warnings, `cmp: longer than ${MAX_COMPARE_CHARS} characters; scenario A ignored`] }, a: null };
+  }
+  const inner = decodeScenario(raw);
+  return { b, a: { ...inner, warnings: inner.warnings.map((w) => `cmp: ${w}`) } };
 }
 
 /**
