@@ -14,7 +14,28 @@ export const PALETTE = {
   reserve: "#cbd5e1", // slate-300: runtime reserve (CUDA context, allocator slack)
   free: "#f1f5f9", // slate-100: unused capacity
   overCapacity: "#7f1d1d", // red-900: does not fit
+  prefill: "#db2777", // pink-600: the prefill phase (its roofline points, time to first token)
+  decode: "#4f46e5", // indigo-600: the decode phase (its roofline points, time per token)
+  roof: "#0f172a", // slate-900: the roofline itself and the ridge
+  cost: "#4d7c0f", // lime-700: cost per token
 } as const;
+
+/** The colour of each "why?" term, so a number's text, its formula and its chart mark match. */
+export const TERM_COLOR: Record<string, string> = {
+  ttft: PALETTE.prefill,
+  tpot: PALETTE.decode,
+  throughput: PALETTE.decode,
+  weights: PALETTE.weights,
+  "kv-cache": PALETTE.kvCache,
+  "memory-per-chip": PALETTE.weights,
+  "cost-output": PALETTE.cost,
+  "cost-input": PALETTE.cost,
+  mfu: PALETTE.matmulCompute,
+  mbu: PALETTE.weights,
+  ridge: PALETTE.roof,
+  "critical-batch": PALETTE.roof,
+  crossover: PALETTE.attentionCompute,
+};
 
 export type Quantity = keyof typeof PALETTE;
 

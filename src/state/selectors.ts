@@ -13,6 +13,10 @@ export const selectScenario = (s: CalculatorState) => s.result.analysis?.scenari
 export const selectSweep = (s: CalculatorState) => s.result.analysis?.sweep ?? null;
 export const selectEvaluator = (s: CalculatorState) => s.result.evaluator;
 export const selectPending = (s: CalculatorState) => s.result.pending;
+export const selectInsights = (s: CalculatorState) => s.result.analysis?.insights ?? null;
+export const selectTerms = (s: CalculatorState) => s.result.analysis?.insights?.terms ?? null;
+export const selectFrontier = (s: CalculatorState) => s.result.frontier ?? null;
+export const selectLesson = (s: CalculatorState) => s.lesson;
 
 export type BadgeKind = Bottleneck | "does-not-fit";
 

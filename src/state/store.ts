@@ -8,7 +8,7 @@ import { subscribeWithSelector } from "zustand/middleware";
 import { useStore } from "zustand";
 import { DEFAULT_SCENARIO_INPUT } from "../core";
 import type { HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../core";
-import type { Analysis } from "../worker/protocol";
+import type { Analysis, FrontierAnswer } from "../worker/protocol";
 import type { Evaluator } from "../worker/client";
 import type { PinnedAnalysis } from "../worker/protocol";
 
@@ -26,6 +26,18 @@ export interface ResultState {
   pending: boolean;
   /** The pinned scenario A's analysis (compare mode); written only by state/results.ts. */
   pinned?: PinnedAnalysis | null;
+  /** The latest latency–cost frontier (asked for only while its chart is shown). */
+  frontier?: FrontierAnswer | null;
+}
+
+/** The teaching charts' tabs. */
+export type InsightTab = "roofline" | "attention" | "capacity" | "frontier";
+
+/** The guided lesson being followed (in the URL as lesson/step). */
+export interface LessonState {
+  id: string;
+  /** 0-based step index. */
+  step: number;
 }
 
 export interface ViewState {
@@ -33,6 +45,12 @@ export interface ViewState {
   linkNoticeDismissed: boolean;
   /** The breakdown chart shows seconds stacked, or each component's share of the time. */
   chartScale: "time" | "share";
+  /** Which teaching chart is shown. */
+  insightTab: InsightTab;
+  /** Attention chart: show what a kernel without FlashAttention would move. */
+  flashAttention: boolean;
+  /** Which "why?" explanations are open (term ids). */
+  openWhy: string[];
 }
 
 export interface CalculatorState {
@@ -43,6 +61,7 @@ export interface CalculatorState {
   result: ResultState;
   /** Scenario A of an A/B comparison (pinned while the page keeps editing B = `input`), or null. */
   compare: ScenarioInput | null;
+  lesson: LessonState | null;
 
   /** Replace the whole input (a link was opened). */
   loadInput(input: ScenarioInput, linkWarnings?: string[]): void;
@@ -67,6 +86,13 @@ export interface CalculatorState {
   setCompare(a: ScenarioInput | null): void;
   /** Exchange A and B. */
   swapCompare(): void;
+  setInsightTab(tab: InsightTab): void;
+  /** Load a point of the latency–cost frontier: its chips, batch (and prefill batch) and weight precision. */
+  applyFrontierPoint(p: { chips: number; batch: number; weights: Precision }): void;
+  setFlashAttention(on: boolean): void;
+  toggleWhy(id: string): void;
+  /** Enter a lesson step (null leaves the lesson). */
+  setLesson(lesson: LessonState | null): void;
 }
 
 /** Input blocks the advanced panel edits field by field. */
@@ -111,9 +137,10 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
       return {
         input: initial,
         linkWarnings: [],
-        view: { linkNoticeDismissed: false, chartScale: "share" },
+        view: { linkNoticeDismissed: false, chartScale: "share", insightTab: "roofline", flashAttention: true, openWhy: [] },
         result: { analysis: null, evaluator: null, pending: false },
         compare: null,
+        lesson: null,
 
         loadInput: (input, linkWarnings = []) =>
           set({ input, linkWarnings, view: { ...get().view, linkNoticeDismissed: false } }),
@@ -162,6 +189,23 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
         pinCompare: () => set((s) => ({ compare: structuredClone(s.input) })),
         setCompare: (compare) => set((s) => ({ compare, result: compare ? s.result : { ...s.result, pinned: null } })),
         swapCompare: () => set((s) => (s.compare ? { compare: s.input, input: s.compare } : {})),
+        setInsightTab: (insightTab) => set((s) => ({ view: { ...s.view, insightTab } })),
+        applyFrontierPoint: ({ chips, batch, weights }) => {
+          const hw = editableHardware();
+          setInput((i) => ({
+            ...i,
+            hardware: { ...hw, chips },
+            // the prefill batch follows the batch when unset
+            workload: { ...withoutUndefined({ ...(i.workload ?? {}), prefillBatch: undefined }), batch },
+            precision: { ...(i.precision ?? {}), weights },
+          }));
+        },
+        setFlashAttention: (flashAttention) => set((s) => ({ view: { ...s.view, flashAttention } })),
+        toggleWhy: (id) =>
+          set((s) => ({
+            view: { ...s.view, openWhy: s.view.openWhy.includes(id) ? s.view.openWhy.filter((x) => x !== id) : [...s.view.openWhy, id] },
+          })),
+        setLesson: (lesson) => set({ lesson }),
       };
     }),
   );

@@ -8,6 +8,7 @@ import { HardwarePanel } from "./panels/HardwarePanel";
 import { PrecisionPanel } from "./panels/PrecisionPanel";
 import { ResultsPanel } from "./panels/ResultsPanel";
 import { ChartPanel } from "./panels/ChartPanel";
+import { InsightsPanel } from "./panels/InsightsPanel";
 import { COPY } from "./copy/en";
 import { SummaryBar } from "./SummaryBar";
 import { AccuracyPanel } from "./accuracy/AccuracyPanel";
@@ -33,6 +34,7 @@ export function App() {
           <AdvancedPanel />
         </div>
         <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-2">
+          <InsightsPanel />
           <ChartPanel />
           <p className="text-xs text-slate-500">{COPY.unitsNote}</p>
           <AccuracyPanel />

@@ -3,9 +3,22 @@
  * the context length for the breakdown chart. Only composes core calls; every number comes from
  * the core.
  */
-import { evaluate, logSpace, MODEL_PRESETS, resolveScenario, sweep, type Scenario, type ScenarioInput } from "../core";
+import {
+  attentionFigures,
+  evaluate,
+  explain,
+  frontier,
+  logSpace,
+  MODEL_PRESETS,
+  resolveScenario,
+  rooflinePoints,
+  sweep,
+  type Report,
+  type Scenario,
+  type ScenarioInput,
+} from "../core";
 import { analysePinned } from "./pinned";
-import type { Analysis, ContextPoint, ContextSweep, CostApi } from "./protocol";
+import type { Analysis, BatchMemoryPoint, ContextPoint, ContextSweep, CostApi, FeasibleSeries, FrontierAnswer, Insights } from "./protocol";
 
 /** Points per chart series (Recharts stays fast well below ~60). */
 export const SWEEP_POINTS = 40;
@@ -43,7 +56,18 @@ function contextSweep(s: Scenario, maxContextTokens: number): ContextSweep {
     // One output token: each point is a prefill of `context` tokens and one decode step at it.
     const one = { ...s, workload: { ...s.workload, outputTokens: 1 } };
     lastPoints = sweep(one, "promptTokens", grid).map(({ x: context, report: r }) => {
+      const a = attentionFigures({ ...one, workload: { ...one.workload, promptTokens: context } }, r);
       return {
+        attention: {
+          prefillAttentionFlops: a.prefillAttentionFlops,
+          prefillOtherFlops: a.prefillOtherFlops,
+          decodeAttentionFlops: a.decodeAttentionFlops,
+          decodeOtherFlops: a.decodeOtherFlops,
+          decodeKvBytes: r.memory.kvCacheBytes,
+          decodeWeightBytes: r.memory.weightsBytes,
+          scoreMatrixTrafficBytes: a.scoreMatrixTrafficBytes,
+        },
+        memory: r.memory.perChip,
         context,
         prefill: r.prefill.breakdown,
         prefillS: r.prefill.timeS,
@@ -60,6 +84,60 @@ function contextSweep(s: Scenario, maxContextTokens: number): ContextSweep {
     meanDecodeContext: promptTokens + (outputTokens + 1) / 2,
     maxContextTokens,
   };
+}
+
+/** Batch sizes of the capacity chart (sequences). */
+const BATCH_GRID = logSpace(1, 4096, 25);
+
+let lastBatchKey = "";
+let lastByBatch: BatchMemoryPoint[] = [];
+
+/** Memory per chip against batch at the scenario's context (cached: the batch itself does not matter). */
+function batchMemory(s: Scenario): BatchMemoryPoint[] {
+  const { workload, ...rest } = s;
+  const key = JSON.stringify([rest, workload.promptTokens, workload.outputTokens]);
+  if (key !== lastBatchKey) {
+    lastByBatch = sweep(s, "batch", BATCH_GRID).map(({ x, report: r }) => ({ batch: x, memory: r.memory.perChip, fits: r.memory.fits }));
+    lastBatchKey = key;
+  }
+  return lastByBatch;
+}
+
+let lastFeasibleKey = "";
+let lastFeasible: FeasibleSeries[] = [];
+
+/** Largest batch that fits against context for 1, 2, 4 … chips (up to max(8, chips)); cached by everything but the workload and chips. */
+function feasibleRegion(s: Scenario, grid: number[]): FeasibleSeries[] {
+  const { workload: _w, hardware, ...rest } = s;
+  const { chips, ...hw } = hardware;
+  const top = Math.min(1024, Math.max(8, chips));
+  const counts: number[] = [];
+  for (let c = 1; c <= top; c *= 2) counts.push(c);
+  if (counts[counts.length - 1] !== top) counts.push(top);
+  const key = JSON.stringify([rest, hw, counts, grid[0], grid[grid.length - 1]]);
+  if (key !== lastFeasibleKey) {
+    const coarse = grid.filter((_, i) => i % 2 === 0 || i === grid.length - 1);
+    lastFeasible = counts.map((c) => {
+      const sc = { ...s, hardware: { ...s.hardware, chips: c }, workload: { ...s.workload, outputTokens: 1 } };
+      return { chips: c, points: sweep(sc, "promptTokens", coarse).map(({ x, report: r }) => ({ context: x, maxBatch: r.memory.maxBatch })) };
+    });
+    lastFeasibleKey = key;
+  }
+  return lastFeasible;
+}
+
+function insightsFor(s: Scenario, report: Report, sweep: ContextSweep | null): Insights | null {
+  try {
+    return {
+      roofline: rooflinePoints(s, report),
+      attention: attentionFigures(s, report),
+      terms: explain(s, report),
+      byBatch: batchMemory(s),
+      feasible: sweep ? feasibleRegion(s, sweep.points.map((p) => p.context)) : [],
+    };
+  } catch {
+    return null; // the headline numbers still stand without the teaching charts
+  }
 }
 
 function message(e: unknown): string {
@@ -82,10 +160,31 @@ export function analyse(input: ScenarioInput): Analysis {
     } catch {
       sweep = null; // the headline numbers still stand without the chart
     }
-    return { scenario, issues, report, sweep, error: null };
+    return { scenario, issues, report, sweep, error: null, insights: insightsFor(scenario, report, sweep) };
   } catch (e) {
     return { scenario, issues, report: null, sweep: null, error: `Could not evaluate this scenario: ${message(e)}` };
   }
 }
 
-export const costApi: CostApi = { analysePinned, analyse };
+let lastFrontierKey = "";
+let lastFrontier: FrontierAnswer | null = null;
+
+/** The latency–cost frontier for an input (cached: batch, chips and weight precision are its axes). */
+export function frontierFor(input: ScenarioInput): FrontierAnswer | null {
+  try {
+    const { scenario: s } = resolveScenario(input);
+    const { workload, hardware, precision, ...rest } = s;
+    const key = JSON.stringify([rest, workload.promptTokens, workload.outputTokens, { ...hardware, chips: Math.max(64, hardware.chips) }, precision]);
+    if (key !== lastFrontierKey || !lastFrontier) {
+      const t0 = performance.now();
+      const points = frontier(s);
+      lastFrontier = { points, ms: performance.now() - t0 };
+      lastFrontierKey = key;
+    }
+    return lastFrontier;
+  } catch {
+    return null;
+  }
+}
+
+export const costApi: CostApi = { analysePinned, analyse, frontier: frontierFor };

@@ -3,7 +3,7 @@ import { createCostClient } from "./client";
 import type { Analysis, CostApi } from "./protocol";
 
 const answer = (tag: string): Analysis => ({ scenario: null, issues: [], report: null, sweep: null, error: tag });
-const api: CostApi = { analyse: (input) => answer(String(input.workload?.batch)) };
+const api: CostApi = { analyse: (input) => answer(String(input.workload?.batch)), frontier: () => null };
 
 describe("createCostClient", () => {
   it("should fall back to the in-thread implementation when no worker can start", async () => {

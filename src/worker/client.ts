@@ -6,7 +6,7 @@
 import { wrap, releaseProxy, type Remote } from "comlink";
 import type { ScenarioInput } from "../core";
 import type { PinnedAnalysis } from "./pinned";
-import type { Analysis, CostApi } from "./protocol";
+import type { Analysis, CostApi, FrontierAnswer } from "./protocol";
 
 export type Evaluator = "worker" | "main-thread";
 
@@ -18,6 +18,8 @@ export interface Answer {
 export interface CostClient {
   /** Analyse `input`; resolves to undefined when a newer request was made meanwhile. */
   analyseLatest(input: ScenarioInput): Promise<Answer | undefined>;
+  /** The latency–cost frontier for `input`; undefined when a newer frontier request was made meanwhile. */
+  frontierLatest(input: ScenarioInput): Promise<FrontierAnswer | null | undefined>;
   /** Analyse the pinned scenario A of a comparison; undefined when a newer A was asked for meanwhile. */
   pinnedLatest(input: ScenarioInput): Promise<PinnedAnalysis | undefined>;
   dispose(): void;
@@ -91,6 +93,17 @@ export function createCostClient(options: ClientOptions = {}): CostClient {
     return { analysis: api.analyse(input), evaluator: "main-thread" };
   }
 
+  async function callFrontier(input: ScenarioInput): Promise<FrontierAnswer | null> {
+    if (remote) {
+      try {
+        return await Promise.race([remote.frontier(input), broken]);
+      } catch {
+        abandonWorker();
+      }
+    }
+    return (await getLocal()).frontier(input);
+  }
+
   let latest = 0;
   let latestPinned = 0;
   async function callPinned(input: ScenarioInput): Promise<PinnedAnalysis> {
@@ -105,7 +118,13 @@ export function createCostClient(options: ClientOptions = {}): CostClient {
     const api = await getLocal();
     return api.analysePinned ? api.analysePinned(input) : (await import("./pinned")).analysePinned(input);
   }
+  let latestFrontier = 0;
   return {
+    async frontierLatest(input) {
+      const id = ++latestFrontier;
+      const answer = await callFrontier(input);
+      return id === latestFrontier ? answer : undefined;
+    },
     async analyseLatest(input) {
       const id = ++latest;
       const answer = await call(input);

@@ -3,7 +3,7 @@
  * time and nothing is bundled twice. The worker and the in-thread fallback implement `CostApi`
  * with the same functions (src/worker/api.ts).
  */
-import type { FieldIssue, Report, Scenario, ScenarioInput, TimeBreakdown } from "../core";
+import type { AttentionFigures, FieldIssue, FrontierPoint, Report, RooflinePoint, Scenario, ScenarioInput, Term, TermId, TimeBreakdown } from "../core";
 
 /** One context length of the chart's sweep: prefill of a prompt this long, and one decode step at it. */
 export interface ContextPoint {
@@ -17,6 +17,58 @@ export interface ContextPoint {
   decodeStepS: number;
   /** Whether the batch still fits in memory at this context. */
   fits: boolean;
+  /** Attention against everything else at this context (teaching charts; absent if not computed). */
+  attention?: ContextAttention;
+  /** Memory per chip at this context, by part (bytes). */
+  memory?: MemoryParts;
+}
+
+/** FLOPs and bytes of attention against the rest at one context length (whole batch). */
+export interface ContextAttention {
+  prefillAttentionFlops: number;
+  prefillOtherFlops: number;
+  decodeAttentionFlops: number;
+  decodeOtherFlops: number;
+  /** One decode step reads the KV cache and the weights (bytes, all chips). */
+  decodeKvBytes: number;
+  decodeWeightBytes: number;
+  /** Score-matrix HBM traffic of a prefill without FlashAttention (bytes, all layers). */
+  scoreMatrixTrafficBytes: number;
+}
+
+export interface MemoryParts {
+  weights: number;
+  kvCache: number;
+  activations: number;
+  reserve: number;
+}
+
+/** Memory per chip at one batch size (capacity chart). */
+export interface BatchMemoryPoint {
+  batch: number;
+  memory: MemoryParts;
+  fits: boolean;
+}
+
+/** Largest batch that fits against context, for one chip count (feasible region). */
+export interface FeasibleSeries {
+  chips: number;
+  points: { context: number; maxBatch: number }[];
+}
+
+/** Teaching figures for the current scenario, all from the core. */
+export interface Insights {
+  roofline: RooflinePoint[];
+  attention: AttentionFigures;
+  terms: Record<TermId, Term>;
+  byBatch: BatchMemoryPoint[];
+  feasible: FeasibleSeries[];
+}
+
+export interface FrontierAnswer {
+  points: FrontierPoint[];
+  /** Time the worker spent computing them (ms). */
+  ms: number;
 }
 
 export interface ContextSweep {
@@ -39,6 +91,8 @@ export interface Analysis {
   sweep: ContextSweep | null;
   /** A message when the core could not evaluate the input at all. */
   error: string | null;
+  /** Roofline points, attention figures, "why?" terms, capacity sweeps; null if they failed. */
+  insights?: Insights | null;
 }
 
 export type { PinnedAnalysis, CurvePoint } from "./pinned";
@@ -47,4 +101,6 @@ export interface CostApi {
   analyse(input: ScenarioInput): Analysis;
   /** Scenario A of an A/B comparison: report and a light sweep (src/worker/pinned.ts). */
   analysePinned?(input: ScenarioInput): import("./pinned").PinnedAnalysis;
+  /** The latency–cost frontier (chips × batch × weight precision) for the input's model and hardware. */
+  frontier(input: ScenarioInput): FrontierAnswer | null;
 }

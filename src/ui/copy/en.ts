@@ -18,4 +18,39 @@ export const COPY = {
   noResult: "No result for these inputs.",
   chartLoading: "Loading chart…",
   chartEmpty: "No chart for these inputs.",
+  insightsTitle: "Why it costs what it costs",
+  tabRoofline: "Roofline",
+  tabAttention: "Attention",
+  tabCapacity: "Capacity",
+  tabFrontier: "Latency vs cost",
+  rooflineIntro:
+    "Each operation reads bytes and does FLOPs. Left of the ridge it waits on memory (the sloped roof); right of it, on the arithmetic units (the flat roof). Circles: whole passes; triangles: attention projections; squares: feed-forward; diamonds: attention over the context.",
+  attentionIntro:
+    "Attention compares every token with every earlier one, so a prefill's attention grows with the square of the prompt while the weight matmuls grow linearly; a decode step's attention grows linearly with the context while its matmuls stay fixed.",
+  flashOn: "FlashAttention on: the score matrices stay in on-chip memory and never reach HBM.",
+  flashOff: "Without FlashAttention, every layer writes and reads its score and probability matrices in HBM:",
+  kvVariantsTitle: "KV cache per token for this model's shape, by attention variant",
+  capacityIntro:
+    "Weights are paid once per chip; the KV cache grows with batch × context. Where the stack crosses the capacity line the scenario no longer fits; more chips move the limit up.",
+  frontierIntro:
+    "Every layout that fits, from 1 to 64 chips, batch 1 to 1,024 and several weight precisions. More chips cut the time per token, but each chip is paid for: cost per token falls only by batching more. Click a point, or a frontier entry below, to load it.",
+  frontierComputing: "Sweeping chips, batch and precision…",
+  frontierListTitle: "Points on the frontier (fastest first)",
 } as const;
+
+/** One-line tooltips for every "why?" term, keyed by the core's TermId (shared with lessons). */
+export const TERM_TIPS: Record<string, string> = {
+  ttft: "How long the user waits for the first token: the prompt's prefill for the whole batch.",
+  tpot: "Time between two output tokens: one decode step, which must read every weight and the whole KV cache.",
+  throughput: "Output tokens per second for the whole batch, counting prefill and decode.",
+  weights: "Bytes of parameters; every decode step reads all of them once, whatever the batch.",
+  "kv-cache": "Keys and values kept for every earlier token of every sequence; read in full at each decode step.",
+  "memory-per-chip": "What one chip must hold: its share of the weights, its share of the KV cache, activations and runtime reserve.",
+  "cost-output": "What a million generated tokens cost at the chips' hourly price.",
+  "cost-input": "What a million prompt tokens cost to prefill.",
+  mfu: "The share of the chips' peak FLOP/s spent on the model's own matmuls.",
+  mbu: "The share of memory bandwidth spent moving the bytes a decode step needs.",
+  ridge: "The arithmetic intensity at which memory time equals compute time.",
+  "critical-batch": "The batch at which decode's weight matmuls stop waiting on memory.",
+  crossover: "The context at which attention's FLOPs equal all the weight matmuls'.",
+};

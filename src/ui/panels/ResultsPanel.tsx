@@ -19,19 +19,27 @@ import {
   isNum,
   sig,
 } from "../format";
-import type { Report } from "../../core";
+import type { Report, TermId } from "../../core";
+import { Why } from "../explain/Why";
+import { TERM_COLOR } from "../../charts/palette";
 
-function Stat(props: { label: string; unit?: string; value: string; sub?: React.ReactNode; testId: string }) {
+function Stat(props: { label: string; unit?: string; value: string; sub?: React.ReactNode; testId: string; why?: TermId }) {
   return (
     <div className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
       <dt className="text-xs font-medium text-slate-600">
+        {props.why ? <span className="mr-1 inline-block size-2 rounded-full align-middle" style={{ background: TERM_COLOR[props.why] }} aria-hidden /> : null}
         {props.label}
         {props.unit ? <span className="font-normal text-slate-500"> ({props.unit})</span> : null}
       </dt>
       <dd className="mt-1 truncate text-xl font-semibold tabular-nums text-slate-900" data-testid={props.testId}>
         {props.value}
       </dd>
-      {props.sub ? <dd className="mt-0.5 text-xs text-slate-500">{props.sub}</dd> : null}
+      {props.sub || props.why ? (
+        <dd className="mt-0.5 text-xs text-slate-500">
+          {props.sub}
+          {props.why ? <Why id={props.why} /> : null}
+        </dd>
+      ) : null}
     </div>
   );
 }
@@ -51,6 +59,7 @@ function MemoryBar({ report }: { report: Report }) {
           {formatGB(report.memory.perChipBytes)} <span className="text-sm font-normal text-slate-500">of</span>{" "}
           {formatGB(report.memory.capacityBytes)}
         </span>
+        <Why id="memory-per-chip" />
       </div>
       <div
         className="relative mt-2 flex h-4 w-full overflow-hidden rounded"
@@ -114,47 +123,55 @@ export function ResultsPanel() {
         Results
       </h2>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-        <Stat label="Time to first token" value={formatSeconds(prefill.timeS)} testId="ttft" sub={`prefill of the whole batch`} />
+        <Stat label="Time to first token" value={formatSeconds(prefill.timeS)} testId="ttft" why="ttft" sub={`prefill of the whole batch`} />
         <Stat
           label="Time per output token"
           value={formatSeconds(decode.timePerTokenS)}
-          testId="tpot"
+          testId="tpot" why="tpot"
           sub="mean decode step"
         />
         <Stat
           label="Throughput"
           unit="output tokens/s"
           value={formatTokensPerS(total.outputTokensPerS)}
-          testId="throughput"
+          testId="throughput" why="throughput"
           sub={`whole batch, end to end ${formatSeconds(total.timeS)}`}
         />
         <Stat
           label="Cost per 1M output tokens"
           unit={isNum(total.costPerMillionOutputTokens) ? "USD" : "no price: chip-seconds"}
           value={costText(total.costPerMillionOutputTokens, total.chipSecondsPerMillionOutputTokens)}
-          testId="cost-output"
+          testId="cost-output" why="cost-output"
           sub={`input: ${costText(total.costPerMillionInputTokens, total.chipSecondsPerMillionInputTokens)} per 1M`}
         />
         <Stat
           label="MFU"
           unit="model FLOP utilisation"
           value={`${formatPercent(prefill.mfu)} · ${formatPercent(decode.mfu)}`}
-          testId="mfu"
+          testId="mfu" why="mfu"
           sub="prefill · decode"
         />
-        <Stat label="MBU" unit="memory bandwidth utilisation" value={formatPercent(decode.mbu)} testId="mbu" sub="decode" />
+        <Stat label="MBU" unit="memory bandwidth utilisation" value={formatPercent(decode.mbu)} testId="mbu" why="mbu" sub="decode" />
       </dl>
       <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
         <MemoryBar report={report} />
         <div className="col-span-2 rounded-md border border-slate-200 bg-white p-3 text-xs text-slate-600 sm:col-span-1">
           <p>
-            {formatCount(report.params.total)} parameters · weights {formatGB(report.memory.weightsBytes)} · KV cache{" "}
+            {formatCount(report.params.total)} parameters · weights{" "}
+            <span className="inline-block size-2 rounded-full" style={{ background: TERM_COLOR.weights }} aria-hidden /> {formatGB(report.memory.weightsBytes)}
+            <Why id="weights" /> · KV cache <span className="inline-block size-2 rounded-full" style={{ background: TERM_COLOR["kv-cache"] }} aria-hidden />{" "}
             {formatGB(report.memory.kvCacheBytes)}
+            <Why id="kv-cache" />
           </p>
           <p className="mt-1">
             Per chip: {formatFlopRate(roofline.peakFlops)} ({roofline.mathPrecision}), {formatBandwidth(roofline.memoryBandwidth)};
-            ridge {sig(roofline.ridgeIntensity)} FLOP/byte; decode turns compute-bound near batch{" "}
-            {formatInt(roofline.criticalBatch)}.
+            ridge {sig(roofline.ridgeIntensity)} FLOP/byte
+            <Why id="ridge" />; decode turns compute-bound near batch {formatInt(roofline.criticalBatch)}
+            <Why id="critical-batch" />.
+          </p>
+          <p className="mt-1">
+            Attention matches the weight matmuls at {formatInt(report.attention.crossoverTokens)} tokens of context
+            <Why id="crossover" />.
           </p>
         </div>
       </div>

@@ -1,0 +1,97 @@
+/**
+ * The roofline (Williams et al. 2009) for the chosen chip and math precision: attainable FLOP/s
+ * against arithmetic intensity, log-log. Below the ridge an operation waits on memory; above it,
+ * on the arithmetic units. Data comes only from the view model; no arithmetic here.
+ */
+import { memo } from "react";
+import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { siTick, sig3, type MarkerShape, type RooflineModel } from "./insightModels";
+import { PALETTE } from "./palette";
+
+/** A marker of a given shape and radius, centred on (cx, cy). */
+function marker(shape: MarkerShape, r: number, fill: string) {
+  function Marker(props: unknown) {
+    const { cx, cy } = props as { cx?: number; cy?: number };
+    if (typeof cx !== "number" || typeof cy !== "number") return <g />;
+    const common = { fill, stroke: "#ffffff", strokeWidth: 1.5 };
+    if (shape === "circle") return <circle cx={cx} cy={cy} r={r} {...common} />;
+    if (shape === "square") return <rect x={cx - r * 0.85} y={cy - r * 0.85} width={r * 1.7} height={r * 1.7} {...common} />;
+    if (shape === "triangle") return <polygon points={`${cx},${cy - r} ${cx + r},${cy + r * 0.8} ${cx - r},${cy + r * 0.8}`} {...common} />;
+    return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} {...common} />;
+  }
+  return Marker;
+}
+
+function RooflineChart({ model }: { model: RooflineModel }) {
+  return (
+    <div role="img" aria-label={model.ariaLabel} data-testid="roofline-chart">
+      <ComposedChart responsive style={{ width: "100%", height: 300 }} margin={{ top: 22, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#e2e8f0" />
+        <XAxis
+          dataKey="x"
+          type="number"
+          scale="log"
+          domain={model.xDomain}
+          ticks={model.xTicks}
+          tickFormatter={siTick}
+          allowDataOverflow
+          tick={{ fontSize: 11 }}
+          label={{ value: "arithmetic intensity (FLOP per byte moved)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#475569" }}
+        />
+        <YAxis
+          dataKey="y"
+          type="number"
+          scale="log"
+          domain={model.yDomain}
+          ticks={model.yTicks}
+          tickFormatter={siTick}
+          allowDataOverflow
+          width={52}
+          tick={{ fontSize: 11 }}
+          label={{ value: "TFLOP/s per chip", angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 50 }}
+        />
+        <Line data={model.roof} dataKey="y" stroke={PALETTE.roof} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} name="roofline" legendType="none" />
+        <ReferenceLine
+          x={model.ridge}
+          stroke={PALETTE.roof}
+          strokeDasharray="4 3"
+          ifOverflow="hidden"
+          label={{ value: `ridge ${sig3(model.ridge)} FLOP/B`, position: "top", fontSize: 11, fill: PALETTE.roof }}
+        />
+        {model.series.map((s) => (
+          <Scatter
+            key={s.key}
+            name={s.name}
+            data={s.dots}
+            fill={s.color}
+            stroke="#ffffff"
+            shape={marker(s.shape, s.kind === "phase" ? 9 : 6, s.color)}
+            isAnimationActive={false}
+          />
+        ))}
+        {model.labels.map((l) => (
+          <ReferenceDot key={l.text} x={l.x} y={l.y} r={0} ifOverflow="hidden" label={{ value: l.text, position: l.position, fontSize: 11, fontWeight: 600, fill: l.color }} />
+        ))}
+        <Tooltip
+          shared={false}
+          isAnimationActive={false}
+          cursor={false}
+          content={({ active, payload }) => {
+            const d = active ? (payload?.[0]?.payload as { label?: string; x?: number; y?: number } | undefined) : undefined;
+            if (!d?.label) return null;
+            return (
+              <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
+                <div className="font-semibold">{d.label}</div>
+                <div>
+                  {sig3(d.x ?? NaN)} FLOP/byte → up to {sig3(d.y ?? NaN)} TFLOP/s
+                </div>
+              </div>
+            );
+          }}
+        />
+      </ComposedChart>
+    </div>
+  );
+}
+
+export default memo(RooflineChart);

@@ -1,0 +1,292 @@
+/**
+ * The teaching charts, one tab at a time (only the shown chart renders): roofline, quadratic
+ * attention, capacity, and the latency–cost frontier. Charts are lazy-loaded with Recharts.
+ */
+import { lazy, Suspense, useMemo, useState } from "react";
+import { useCalculator, type InsightTab } from "../../state/store";
+import { selectFrontier, selectInsights, selectReport, selectScenario, selectSweep } from "../../state/selectors";
+import { attentionModel, BOUND_WORD, capacityModel, frontierModel, int, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
+import { PALETTE } from "../../charts/palette";
+import { COPY } from "../copy/en";
+import { Segmented } from "../controls/Segmented";
+import { Why } from "../explain/Why";
+import { formatBytes, formatGB } from "../format";
+import type { AttentionMetric } from "../../charts/AttentionChart";
+
+const RooflineChart = lazy(() => import("../../charts/RooflineChart"));
+const AttentionChart = lazy(() => import("../../charts/AttentionChart"));
+const CapacityChart = lazy(() => import("../../charts/CapacityChart"));
+const FrontierChart = lazy(() => import("../../charts/FrontierChart"));
+
+const TABS: { id: InsightTab; label: string }[] = [
+  { id: "roofline", label: COPY.tabRoofline },
+  { id: "attention", label: COPY.tabAttention },
+  { id: "capacity", label: COPY.tabCapacity },
+  { id: "frontier", label: COPY.tabFrontier },
+];
+
+const Loading = () => <div className="h-72 text-sm text-slate-500">{COPY.chartLoading}</div>;
+
+function RooflineTab() {
+  const insights = useCalculator(selectInsights);
+  const report = useCalculator(selectReport);
+  const scenario = useCalculator(selectScenario);
+  const model = useMemo(
+    () =>
+      insights && report && scenario
+        ? rooflineModel({
+            points: insights.roofline,
+            peakFlops: report.roofline.peakFlops,
+            memoryBandwidth: report.roofline.memoryBandwidth,
+            ridge: report.roofline.ridgeIntensity,
+            criticalBatch: report.roofline.criticalBatch,
+            batch: scenario.workload.batch,
+            decodeBound: report.decode.bottleneck,
+            prefillBound: report.prefill.bottleneck,
+          })
+        : null,
+    [insights, report, scenario],
+  );
+  if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
+  const below = model.batch < model.criticalBatch;
+  return (
+    <>
+      <p className="text-sm text-slate-700" data-testid="roofline-summary">
+        <strong style={{ color: PALETTE.decode }} data-testid="roofline-decode-label">
+          Decode: {BOUND_WORD[model.decodeBound]}
+        </strong>{" "}
+        ·{" "}
+        <strong style={{ color: PALETTE.prefill }} data-testid="roofline-prefill-label">
+          Prefill: {BOUND_WORD[model.prefillBound]}
+        </strong>
+        . Your batch of {int(model.batch)} gives decode matmuls {sig3(model.decodeIntensity)} FLOP/byte; the ridge is at{" "}
+        {sig3(model.ridge)} FLOP/byte
+        <Why id="ridge" />, reached near batch {int(model.criticalBatch)}
+        <Why id="critical-batch" />
+        {below ? " — below it, batching more is nearly free." : " — above it, more batch costs compute time."}
+      </p>
+      <Suspense fallback={<Loading />}>
+        <RooflineChart model={model} />
+      </Suspense>
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+        <li className="flex items-center gap-1">
+          <span className="inline-block size-2.5 rounded-full" style={{ background: PALETTE.prefill }} aria-hidden />
+          Prefill
+        </li>
+        <li className="flex items-center gap-1">
+          <span className="inline-block size-2.5 rounded-full" style={{ background: PALETTE.decode }} aria-hidden />
+          Decode
+        </li>
+        <li>● whole pass ▲ attention projections ■ feed-forward ◆ attention over the context</li>
+      </ul>
+    </>
+  );
+}
+
+function AttentionTab() {
+  const insights = useCalculator(selectInsights);
+  const sweep = useCalculator(selectSweep);
+  const report = useCalculator(selectReport);
+  const scenario = useCalculator(selectScenario);
+  const flash = useCalculator((s) => s.view.flashAttention);
+  const setFlash = useCalculator((s) => s.setFlashAttention);
+  const [metric, setMetric] = useState<AttentionMetric>("flops");
+  const model = useMemo(
+    () =>
+      insights && report && scenario
+        ? attentionModel(sweep, insights.attention, {
+            decodeCrossover: report.attention.crossoverTokens,
+            attention: scenario.model.attention,
+            prompt: scenario.workload.promptTokens,
+            dModel: scenario.model.dModel,
+          })
+        : null,
+    [insights, sweep, report, scenario],
+  );
+  if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
+  return (
+    <>
+      <p className="text-sm text-slate-700" data-testid="crossover-sentence">
+        {model.sentence}
+        <Why id="crossover" />
+      </p>
+      <div className="my-2 flex flex-wrap items-end gap-4">
+        <Segmented<AttentionMetric>
+          legend="Show"
+          value={metric}
+          options={[
+            { value: "flops", label: "FLOPs" },
+            { value: "bytes", label: "Bytes" },
+          ]}
+          onChange={setMetric}
+        />
+        <Segmented<"on" | "off">
+          legend="FlashAttention"
+          value={flash ? "on" : "off"}
+          options={[
+            { value: "on", label: "On" },
+            { value: "off", label: "Off" },
+          ]}
+          onChange={(v) => setFlash(v === "on")}
+        />
+      </div>
+      <Suspense fallback={<Loading />}>
+        <AttentionChart model={model} metric={metric} flash={flash} />
+      </Suspense>
+      <p className="mt-2 text-xs text-slate-700" data-testid="flash-note">
+        {flash ? (
+          COPY.flashOn
+        ) : (
+          <>
+            {COPY.flashOff} {formatGB(model.flash.scoreBytesPerLayer)} GB of score matrices per layer for your prompt, and{" "}
+            {formatGB(model.flash.trafficBytes)} GB of extra traffic across all layers.
+          </>
+        )}
+      </p>
+      <h3 className="mt-3 text-sm font-semibold text-slate-800">{COPY.kvVariantsTitle}</h3>
+      <ul className="mt-1 space-y-1 text-xs" data-testid="kv-variants">
+        {model.kv.map((v) => (
+          <li key={v.key} className="grid grid-cols-[10.5rem_1fr_5.5rem] items-center gap-2">
+            <span className={v.current ? "font-semibold text-slate-900" : "text-slate-700"}>
+              {v.label}
+              {v.current ? " ← this model" : ""}
+            </span>
+            <span className="h-3 rounded-sm" style={{ width: `${Math.max(1, v.fraction * 100)}%`, background: PALETTE.kvCache, opacity: v.current ? 1 : 0.55 }} aria-hidden />
+            <span className="text-right tabular-nums">{formatBytes(v.bytesPerToken)}/token</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function CapacityTab() {
+  const insights = useCalculator(selectInsights);
+  const sweep = useCalculator(selectSweep);
+  const report = useCalculator(selectReport);
+  const scenario = useCalculator(selectScenario);
+  const model = useMemo(
+    () =>
+      insights && report && scenario
+        ? capacityModel({
+            byBatch: insights.byBatch,
+            sweep,
+            feasible: insights.feasible,
+            capacityBytes: report.memory.capacityBytes,
+            batch: scenario.workload.batch,
+            context: scenario.workload.promptTokens + scenario.workload.outputTokens,
+            chips: scenario.hardware.chips,
+          })
+        : null,
+    [insights, sweep, report, scenario],
+  );
+  if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
+  return (
+    <>
+      <p className="text-sm text-slate-700">
+        {COPY.capacityIntro}
+        <Why id="memory-per-chip" />
+      </p>
+      <Suspense fallback={<Loading />}>
+        <CapacityChart model={model} />
+      </Suspense>
+    </>
+  );
+}
+
+function FrontierTab() {
+  const answer = useCalculator(selectFrontier);
+  const report = useCalculator(selectReport);
+  const scenario = useCalculator(selectScenario);
+  const apply = useCalculator((s) => s.applyFrontierPoint);
+  const model = useMemo(
+    () =>
+      scenario && report
+        ? frontierModel(answer?.points, {
+            chips: scenario.hardware.chips,
+            batch: scenario.workload.batch,
+            weights: scenario.precision.weights,
+            hasPrice: report.total.costPerMillionOutputTokens !== null,
+          })
+        : null,
+    [answer, scenario, report],
+  );
+  if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.frontierComputing}</p>;
+  const pick = (d: FrontierDot) => apply({ chips: d.chips, batch: d.batch, weights: d.weights });
+  return (
+    <>
+      <Suspense fallback={<Loading />}>
+        <FrontierChart model={model} onPick={pick} />
+      </Suspense>
+      <details className="mt-2 text-xs" data-testid="frontier-list">
+        <summary className="cursor-pointer font-medium text-slate-700">{COPY.frontierListTitle}</summary>
+        <ul className="mt-1 flex flex-wrap gap-1">
+          {model.pareto.map((d) => (
+            <li key={`${d.chips}-${d.batch}-${d.weights}`}>
+              <button
+                type="button"
+                onClick={() => pick(d)}
+                className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
+                aria-label={`Load ${d.chips} chips, batch ${d.batch}, ${d.weights} weights: ${sig3(d.x)} ms per token, ${sig3(d.y)} ${model.costUnit}`}
+              >
+                {d.chips}× · b{d.batch} · {d.weights}: {sig3(d.x)} ms, {sig3(d.y)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {answer ? <p className="mt-1 text-xs text-slate-500" data-testid="frontier-ms">{model.dots.length} layouts that fit, swept in {sig3(answer.ms)} ms.</p> : null}
+    </>
+  );
+}
+
+const INTRO: Record<InsightTab, string> = {
+  roofline: COPY.rooflineIntro,
+  attention: COPY.attentionIntro,
+  capacity: "",
+  frontier: COPY.frontierIntro,
+};
+
+export function InsightsPanel() {
+  const tab = useCalculator((s) => s.view.insightTab);
+  const setTab = useCalculator((s) => s.setInsightTab);
+  return (
+    <section aria-labelledby="insights-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="insights">
+      <h2 id="insights-title" className="text-base font-semibold text-slate-800">
+        {COPY.insightsTitle}
+      </h2>
+      <div role="tablist" aria-label="Teaching charts" className="mt-2 flex flex-wrap gap-1 border-b border-slate-200">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            type="button"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="insights-tabpanel"
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              const i = TABS.findIndex((x) => x.id === tab);
+              if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+                const next = TABS[(i + (e.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length]!;
+                setTab(next.id);
+                document.getElementById(`tab-${next.id}`)?.focus();
+              }
+            }}
+            className={`-mb-px rounded-t border px-3 py-1.5 text-sm font-medium ${tab === t.id ? "border-slate-200 border-b-white bg-white text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="insights-tabpanel" aria-labelledby={`tab-${tab}`} className="pt-3">
+        {INTRO[tab] ? <p className="mb-2 text-xs text-slate-600">{INTRO[tab]}</p> : null}
+        {tab === "roofline" ? <RooflineTab /> : null}
+        {tab === "attention" ? <AttentionTab /> : null}
+        {tab === "capacity" ? <CapacityTab /> : null}
+        {tab === "frontier" ? <FrontierTab /> : null}
+      </div>
+    </section>
+  );
+}
