@@ -15,7 +15,7 @@ const PARTS = [
   { key: "reserve", label: "Runtime reserve", color: PALETTE.reserve },
 ] as const;
 
-function Stack(props: { title: string; rows: MemoryRow[]; capacityGB: number; marker: number; markerLabel: string; xLabel: (n: number) => string; testId: string }) {
+function Stack(props: { title: string; rows: MemoryRow[]; capacityGB: number; yMaxGB: number; marker: number; markerLabel: string; xLabel: (n: number) => string; testId: string }) {
   const { rows } = props;
   const lo = rows[0]?.x ?? 1;
   const hi = rows[rows.length - 1]?.x ?? 2;
@@ -27,7 +27,7 @@ function Stack(props: { title: string; rows: MemoryRow[]; capacityGB: number; ma
       <AreaChart responsive style={{ width: "100%", height: 190 }} data={rows} margin={{ top: 18, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="x" type="number" scale="log" domain={[lo, hi]} ticks={log2Ticks(lo, hi)} tickFormatter={props.xLabel} allowDataOverflow tick={{ fontSize: 11 }} />
-        <YAxis width={44} tick={{ fontSize: 11 }} domain={[0, (max: number) => Math.max(max, props.capacityGB * 1.15)]} allowDataOverflow tickFormatter={(v) => sig3(Number(v))} />
+        <YAxis width={44} tick={{ fontSize: 11 }} domain={[0, props.yMaxGB]} allowDataOverflow tickFormatter={(v) => sig3(Number(v))} />
         {PARTS.map((p) => (
           <Area key={p.key} dataKey={p.key} name={p.label} stackId="m" type="linear" stroke={p.color} fill={p.color} fillOpacity={0.75} isAnimationActive={false} dot={false} activeDot={false} />
         ))}
@@ -45,8 +45,8 @@ function CapacityChart({ model }: { model: CapacityModel }) {
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="capacity-chart" className="grid gap-4 md:grid-cols-2">
-        <Stack title="Against batch" rows={model.byBatch} capacityGB={model.capacityGB} marker={model.batch} markerLabel="your batch" xLabel={(n) => `batch ${int(n)}`} testId="capacity-batch" />
-        <Stack title="Against context" rows={model.byContext} capacityGB={model.capacityGB} marker={model.context} markerLabel="your context" xLabel={formatContextTick} testId="capacity-context" />
+        <Stack title="Against batch" rows={model.byBatch} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.batch} markerLabel="your batch" xLabel={(n) => `batch ${int(n)}`} testId="capacity-batch" />
+        <Stack title="Against context" rows={model.byContext} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.context} markerLabel="your context" xLabel={formatContextTick} testId="capacity-context" />
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         {PARTS.map((p) => (

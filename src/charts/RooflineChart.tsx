@@ -70,7 +70,7 @@ function RooflineChart({ model }: { model: RooflineModel }) {
           />
         ))}
         {model.labels.map((l) => (
-          <ReferenceDot key={l.text} x={l.x} y={l.y} r={0} ifOverflow="hidden" label={{ value: l.text, position: l.position, fontSize: 11, fontWeight: 600, fill: l.color }} />
+          <ReferenceDot key={l.text} x={l.x} y={l.y} r={0} ifOverflow="hidden" label={{ value: l.text, position: l.position, offset: 14, fontSize: 11, fontWeight: 600, fill: l.color }} />
         ))}
         <Tooltip
           shared={false}

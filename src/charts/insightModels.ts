@@ -320,6 +320,8 @@ export interface CapacityModel {
   byContext: MemoryRow[];
   /** Capacity per chip (GB), the line the stack must stay under. */
   capacityGB: number;
+  /** Top of the stacked charts (GB): room above the capacity line, without letting huge batches flatten it. */
+  yMaxGB: number;
   batch: number;
   context: number;
   feasible: FeasibleRow[];
@@ -340,7 +342,7 @@ const row = (x: number, m: { weights: number; kvCache: number; activations: numb
 });
 
 /** Shades from light to dark for 1 … N chips (more chips, darker). */
-const CHIP_SHADES = ["#99f6e4", "#5eead4", "#2dd4bf", "#14b8a6", "#0d9488", "#0f766e", "#115e59", "#134e4a", "#042f2e", "#022c22", "#011c16"];
+const CHIP_SHADES = ["#7dd3fc", "#38bdf8", "#0ea5e9", "#0284c7", "#0369a1", "#075985", "#0c4a6e", "#082f49", "#061e30", "#04121d", "#020a10"];
 
 export function capacityModel(args: {
   byBatch: BatchMemoryPoint[];
@@ -366,12 +368,15 @@ export function capacityModel(args: {
   const chipCounts = args.feasible.map((s, i) => ({
     chips: s.chips,
     key: `c${s.chips}` as const,
-    color: CHIP_SHADES[Math.min(CHIP_SHADES.length - 1, i + 1)]!,
+    color: CHIP_SHADES[Math.min(CHIP_SHADES.length - 1, i)]!,
     current: s.chips === args.chips,
   }));
   const bs = feasible.flatMap((r) => chipCounts.map((c) => r[c.key])).filter(pos);
   const fd = decades(1, bs.length ? Math.max(...bs, 2) : 10);
   const capacityGB = args.capacityBytes / GB;
+  const total = (r: MemoryRow) => r.weights + r.kvCache + r.activations + r.reserve;
+  const smallest = Math.min(...[...byBatch, ...byContext].map(total));
+  const yMaxGB = Math.max(capacityGB * 1.5, ok(smallest) ? smallest * 1.2 : 0);
   const oneChip = args.feasible[0];
   const ariaLabel =
     `Memory per chip stacked by part against batch and against context, with the capacity line at ${sig3(capacityGB)} GB; ` +
@@ -381,6 +386,7 @@ export function capacityModel(args: {
     byBatch,
     byContext,
     capacityGB,
+    yMaxGB,
     batch: args.batch,
     context: args.context,
     feasible,

@@ -5,6 +5,7 @@
  */
 import { decodeComparison, encodeComparison } from "./url/codec";
 import { calculatorStore, type CalculatorStore } from "./store";
+import { lessonFromQuery, lessonQuery } from "./lesson";
 import type { ScenarioInput } from "../core";
 
 /** Minimum time between two URL writes (ms). */
@@ -69,6 +70,7 @@ export function hydrateFromQuery(store: CalculatorStore, search: string): void {
   const { b, a } = decodeComparison(query);
   store.getState().loadInput(b.input, [...b.warnings, ...(a?.warnings ?? [])]);
   store.getState().setCompare(a ? a.input : null);
+  store.getState().setLesson(lessonFromQuery(query));
 }
 
 export interface UrlSync {
@@ -80,7 +82,7 @@ export function startUrlSync(store: CalculatorStore, win: Window = window): UrlS
   hydrateFromQuery(store, win.location.search);
 
   const write = throttle((input: ScenarioInput) => {
-    const url = `${win.location.pathname}?${queryFor(input, store.getState().compare)}${win.location.hash}`;
+    const url = `${win.location.pathname}?${queryFor(input, store.getState().compare)}${lessonQuery(store.getState().lesson)}${win.location.hash}`;
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) {
       win.history.replaceState(win.history.state, "", url);
     }
@@ -88,6 +90,7 @@ export function startUrlSync(store: CalculatorStore, win: Window = window): UrlS
 
   const unsubscribe = store.subscribe((s) => s.input, (input) => write(input));
   const unsubscribeCompare = store.subscribe((s) => s.compare, () => write(store.getState().input));
+  const unsubscribeLesson = store.subscribe((s) => s.lesson, () => write(store.getState().input));
   const onPop = () => hydrateFromQuery(store, win.location.search);
   win.addEventListener("popstate", onPop);
   return {
@@ -96,6 +99,7 @@ export function startUrlSync(store: CalculatorStore, win: Window = window): UrlS
       write.cancel();
       unsubscribe();
       unsubscribeCompare();
+      unsubscribeLesson();
       win.removeEventListener("popstate", onPop);
     },
   };

@@ -9,6 +9,7 @@ import { PrecisionPanel } from "./panels/PrecisionPanel";
 import { ResultsPanel } from "./panels/ResultsPanel";
 import { ChartPanel } from "./panels/ChartPanel";
 import { InsightsPanel } from "./panels/InsightsPanel";
+import { LessonPanel } from "./lessons/LessonPanel";
 import { COPY } from "./copy/en";
 import { SummaryBar } from "./SummaryBar";
 import { AccuracyPanel } from "./accuracy/AccuracyPanel";
@@ -17,6 +18,8 @@ import { AdvancedPanel } from "./panels/AdvancedPanel";
 export function App() {
   const evaluator = useCalculator(selectEvaluator);
   const hasReport = useCalculator((s) => selectReport(s) !== null);
+  // A lesson shows its own controls, one step at a time, in place of the input panels.
+  const inLesson = useCalculator((s) => s.lesson !== null);
   return (
     <div data-evaluator={evaluator ?? "pending"} data-ready={hasReport ? "true" : "false"} className="min-h-screen pb-12 lg:pb-0">
       <Header />
@@ -26,7 +29,12 @@ export function App() {
           <Notices />
           <ResultsPanel />
         </div>
-        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-span-3 lg:row-start-1" aria-label="Inputs" role="group">
+        {inLesson ? (
+          <div className="min-w-0 lg:col-start-1 lg:row-span-3 lg:row-start-1">
+            <LessonPanel />
+          </div>
+        ) : null}
+        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-span-3 lg:row-start-1" aria-label="Inputs" role="group" hidden={inLesson}>
           <ModelPanel />
           <WorkloadPanel />
           <HardwarePanel />

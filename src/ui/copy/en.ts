@@ -36,6 +36,7 @@ export const COPY = {
     "Every layout that fits, from 1 to 64 chips, batch 1 to 1,024 and several weight precisions. More chips cut the time per token, but each chip is paid for: cost per token falls only by batching more. Click a point, or a frontier entry below, to load it.",
   frontierComputing: "Sweeping chips, batch and precision…",
   frontierListTitle: "Points on the frontier (fastest first)",
+  startLesson: "New here? Take the 6-step guided lesson →",
 } as const;
 
 /** One-line tooltips for every "why?" term, keyed by the core's TermId (shared with lessons). */

@@ -12,6 +12,7 @@ import { Segmented } from "../controls/Segmented";
 import { Why } from "../explain/Why";
 import { formatBytes, formatGB } from "../format";
 import type { AttentionMetric } from "../../charts/AttentionChart";
+import { SERVING_LESSON, stepHref } from "../lessons/lessons";
 
 const RooflineChart = lazy(() => import("../../charts/RooflineChart"));
 const AttentionChart = lazy(() => import("../../charts/AttentionChart"));
@@ -250,11 +251,19 @@ const INTRO: Record<InsightTab, string> = {
 export function InsightsPanel() {
   const tab = useCalculator((s) => s.view.insightTab);
   const setTab = useCalculator((s) => s.setInsightTab);
+  const inLesson = useCalculator((s) => s.lesson !== null);
   return (
     <section aria-labelledby="insights-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="insights">
-      <h2 id="insights-title" className="text-base font-semibold text-slate-800">
-        {COPY.insightsTitle}
-      </h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="insights-title" className="text-base font-semibold text-slate-800">
+          {COPY.insightsTitle}
+        </h2>
+        {inLesson ? null : (
+          <a href={stepHref(SERVING_LESSON.id, 0)} className="text-sm font-medium text-blue-700 underline" data-testid="start-lesson">
+            {COPY.startLesson}
+          </a>
+        )}
+      </div>
       <div role="tablist" aria-label="Teaching charts" className="mt-2 flex flex-wrap gap-1 border-b border-slate-200">
         {TABS.map((t) => (
           <button

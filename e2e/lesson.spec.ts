@@ -1,0 +1,41 @@
+import { test, expect } from "@playwright/test";
+import { waitForNumbers } from "./support";
+
+const STEPS = [
+  ["Decoding is memory-bound", "Roofline"],
+  ["Batching and the ridge", "Roofline"],
+  ["Quadratic attention and the crossover", "Attention"],
+  ["MQA and GQA: a smaller KV cache", "Capacity"],
+  ["Quantization", "Roofline"],
+  ["More chips: latency, not cost", "Latency vs cost"],
+] as const;
+
+test("each lesson step's link opens that step, with its chart and without the other controls", async ({ page }) => {
+  for (const [i, [title, tab]] of STEPS.entries()) {
+    await page.goto(`/?lesson=serving&step=${i + 1}`);
+    await expect(page.getByRole("heading", { name: `Step ${i + 1} of 6: ${title}` })).toBeVisible();
+    await expect(page.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("group", { name: "Inputs" })).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`lesson=serving&step=${i + 1}`));
+  }
+});
+
+test("a step asks for a prediction, then shows its one control, then the answer", async ({ page }) => {
+  await page.goto("/?lesson=serving&step=2");
+  await waitForNumbers(page);
+  await expect(page.getByRole("slider", { name: "Batch size" })).toHaveCount(0);
+  await expect(page.getByTestId("lesson-reveal")).toHaveCount(0);
+  await page.getByRole("radio", { name: "barely change" }).check();
+  const slider = page.getByRole("slider", { name: "Batch size" });
+  await expect(slider).toBeVisible();
+  await expect(page.getByTestId("lesson-reveal")).toHaveCount(0);
+  await slider.focus();
+  for (let k = 0; k < 4; k++) await slider.press("PageUp");
+  await expect(page.getByTestId("lesson-reveal")).toContainText("Right.");
+  await page.getByRole("button", { name: "Next step" }).click();
+  await expect(page).toHaveURL(/lesson=serving&step=3/);
+  await expect(page.getByRole("heading", { name: /Step 3 of 6/ })).toBeVisible();
+  await page.getByRole("button", { name: "Leave the lesson" }).click();
+  await expect(page.getByRole("group", { name: "Inputs" })).toBeVisible();
+  await expect(page).not.toHaveURL(/lesson=/);
+});
