@@ -28,6 +28,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
+    // The built page registers a service worker; it would answer requests before page.route()
+    // sees them. Specs that test offline opt back in with test.use({ serviceWorkers: "allow" }).
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: chromiumPath(),
       args: [

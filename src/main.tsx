@@ -5,10 +5,13 @@ import { App } from "./ui/App";
 import { calculatorStore } from "./state/store";
 import { startUrlSync } from "./state/sync";
 import { startResults } from "./state/results";
+import { registerServiceWorker } from "./pwa/register";
 
 // Order matters: the link is read into the store before the first evaluation is requested.
 startUrlSync(calculatorStore);
 startResults(calculatorStore);
+// Offline after the first visit (production builds; the dev server has no sw.js).
+if (import.meta.env.PROD) registerServiceWorker();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -15,7 +15,7 @@ export function startResults(store: CalculatorStore, client: CostClient = create
       store.setState((s) => ({ result: { ...s.result, pending: true } }));
       const answer = await client.analyseLatest(input);
       if (!answer) return; // superseded by a newer input
-      store.setState({ result: { analysis: answer.analysis, evaluator: answer.evaluator, pending: false } });
+      store.setState((s) => ({ result: { ...s.result, analysis: answer.analysis, evaluator: answer.evaluator, pending: false } })); // keeps pinned and frontier
     },
     { fireImmediately: true },
   );

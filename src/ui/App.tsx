@@ -14,6 +14,12 @@ import { COPY } from "./copy/en";
 import { SummaryBar } from "./SummaryBar";
 import { AccuracyPanel } from "./accuracy/AccuracyPanel";
 import { AdvancedPanel } from "./panels/AdvancedPanel";
+import { lazy, Suspense } from "react";
+
+// Compare, import and saved scenarios load after the first numbers (their own chunks).
+const ComparePanel = lazy(() => import("./compare/ComparePanel").then((m) => ({ default: m.ComparePanel })));
+const ImportPanel = lazy(() => import("./import/ImportPanel").then((m) => ({ default: m.ImportPanel })));
+const SavedPanel = lazy(() => import("./saved/SavedPanel").then((m) => ({ default: m.SavedPanel })));
 
 export function App() {
   const evaluator = useCalculator(selectEvaluator);
@@ -40,10 +46,17 @@ export function App() {
           <HardwarePanel />
           <PrecisionPanel />
           <AdvancedPanel />
+          <Suspense fallback={null}>
+            <ImportPanel />
+            <SavedPanel />
+          </Suspense>
         </div>
         <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-2">
           <InsightsPanel />
           <ChartPanel />
+          <Suspense fallback={null}>
+            <ComparePanel />
+          </Suspense>
           <p className="text-xs text-slate-500">{COPY.unitsNote}</p>
           <AccuracyPanel />
         </div>

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useMemo, useRef } from "react";
+import { BreakdownExport } from "../export/BreakdownExport";
 import { useCalculator } from "../../state/store";
 import { selectReport, selectSweep } from "../../state/selectors";
 import { breakdownChartModel } from "../../charts/viewModels";
@@ -13,6 +14,7 @@ export function ChartPanel() {
   const scale = useCalculator((s) => s.view.chartScale);
   const setScale = useCalculator((s) => s.setChartScale);
   const model = useMemo(() => breakdownChartModel(sweep, report), [sweep, report]);
+  const chartBox = useRef<HTMLDivElement>(null);
   return (
     <section aria-labelledby="chart-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -33,9 +35,14 @@ export function ChartPanel() {
         Each operation is bounded by memory bandwidth or by FLOP/s; the colours show which, and how much time it takes.
       </p>
       {model ? (
-        <Suspense fallback={<div className="h-56 text-sm text-slate-500">{COPY.chartLoading}</div>}>
-          <BreakdownChart model={model} scale={scale} />
-        </Suspense>
+        <div ref={chartBox}>
+          <Suspense fallback={<div className="h-56 text-sm text-slate-500">{COPY.chartLoading}</div>}>
+            <BreakdownChart model={model} scale={scale} />
+          </Suspense>
+          <div className="mt-2 flex justify-end">
+            <BreakdownExport model={model} target={chartBox} />
+          </div>
+        </div>
       ) : (
         <p className="h-56 text-sm text-slate-500">{sweep === null && report ? COPY.chartEmpty : COPY.computing}</p>
       )}

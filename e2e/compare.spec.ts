@@ -1,0 +1,57 @@
+import { test, expect } from "@playwright/test";
+import { expectNoJunk, waitForNumbers } from "./support";
+
+test("pin A, change B to int4: the table shows both with ratios, the link carries both, and a new page opens the same pair", async ({ page, context }) => {
+  await page.goto("/?v=1&m=llama-3.1-70b&n=4&b=16");
+  await waitForNumbers(page);
+  const panel = page.getByTestId("compare-panel");
+  await panel.getByTestId("pin-a").click();
+  await panel.getByRole("button", { name: "int4 weights" }).click();
+  await expect(page.getByTestId("weight-precision")).toHaveValue("int4");
+  await expect(page).toHaveURL(/[?&]w=int4/);
+  await expect(page).toHaveURL(/cmp=v%3D1%26m%3Dllama-3.1-70b%26n%3D4%26b%3D16/);
+  const weights = panel.getByTestId("cmp-row-weights");
+  await expect(weights).toContainText("GB");
+  await expect(panel.getByTestId("cmp-ratio-weights")).toHaveText(/0\.25\d?×/);
+  await expect(panel.getByTestId("compare-a-desc")).toContainText("bf16");
+  await expect(panel.getByTestId("compare-b-desc")).toContainText("int4");
+  await expect(panel.getByTestId("overlay-chart").locator("path")).toHaveCount(2);
+  await expect(panel.getByTestId("distill-days")).toHaveText(/days|hours|at once|never/);
+  await expectNoJunk(page);
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await waitForNumbers(other);
+  await expect(other.getByTestId("compare-panel").getByTestId("cmp-ratio-weights")).toHaveText(/0\.25\d?×/);
+  await expect(other.getByTestId("link-notice")).toHaveCount(0);
+
+  await other.getByRole("button", { name: "Swap A ↔ B" }).click();
+  await expect(other.getByTestId("weight-precision")).toHaveValue("bf16");
+  await expect(other.getByTestId("cmp-ratio-weights")).toHaveText(/3\.8\d?×/);
+  await other.getByRole("button", { name: "Stop comparing" }).click();
+  await expect(other).not.toHaveURL(/cmp=/);
+});
+
+test("distillation: a 70B teacher and an 8B student break even after a number of days, and bad assumptions name the field", async ({ page }) => {
+  await page.goto("/?v=1&m=llama-3.1-70b&n=4&b=16&pr=3");
+  await waitForNumbers(page);
+  const panel = page.getByTestId("compare-panel");
+  await panel.getByTestId("pin-a").click();
+  await panel.getByTestId("student-preset").selectOption("llama-3.1-8b");
+  await expect(panel.getByTestId("compare-b-desc")).toContainText("8B");
+  await expect(panel.getByTestId("distill-days")).toHaveText(/\d.*(days|hours)/);
+  await expect(panel.getByTestId("distill-one-time")).toHaveText(/^\$\d/);
+  await panel.getByTestId("distill-mfu").fill("7");
+  await expect(panel.getByText("Training MFU: must be a number from")).toBeVisible();
+  await panel.getByTestId("distill-tokens").fill("0");
+  await expect(panel.getByTestId("distill-days")).toHaveText("at once (no training cost)");
+  await expectNoJunk(page);
+});
+
+test("a damaged A in the link is reported with cmp: and B still opens", async ({ page }) => {
+  await page.goto("/?v=1&pt=2048&cmp=v%3D1%26b%3Dabc%26w%3Dfp8");
+  await waitForNumbers(page);
+  await expect(page.getByTestId("link-notice")).toContainText("cmp: workload.batch");
+  await expect(page.getByTestId("prompt-input")).toHaveValue("2048");
+  await expect(page.getByTestId("compare-panel").getByTestId("compare-a-desc")).toContainText("fp8");
+});

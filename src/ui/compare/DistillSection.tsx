@@ -1,0 +1,107 @@
+/** Distillation break-even: teacher A against student B, or any B (int4, 2:4) with its one-time cost. */
+import { useMemo, useState } from "react";
+import { DEFAULT_DISTILL, distillFor, type DistillAssumptions } from "../../state/compare";
+import type { PinnedAnalysis, Analysis } from "../../state/compare";
+import { formatCount, formatUsd, sig } from "../format";
+
+function Field(props: { label: string; unit: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void; testId: string }) {
+  const [text, setText] = useState(String(props.value));
+  const [bad, setBad] = useState(false);
+  return (
+    <label className="flex min-w-0 flex-col text-xs text-slate-700">
+      <span>
+        {props.label} <span className="text-slate-500">({props.unit})</span>
+      </span>
+      <input
+        inputMode="decimal"
+        data-testid={props.testId}
+        value={text}
+        aria-invalid={bad}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value.trim());
+          const okv = e.target.value.trim() !== "" && Number.isFinite(v) && v >= props.min && v <= props.max;
+          setBad(!okv);
+          if (okv) props.onChange(v);
+        }}
+        className={`mt-0.5 w-full rounded border px-2 py-1 text-sm tabular-nums ${bad ? "border-red-500" : "border-slate-300"}`}
+      />
+      {bad ? (
+        <span className="text-red-700">
+          {props.label}: must be a number from {sig(props.min)} to {sig(props.max)}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+function days(d: number | null): string {
+  if (d === null) return "never (B does not cost less to serve)";
+  if (d === 0) return "at once (no training cost)";
+  if (d < 1) return `${sig(d * 24)} hours`;
+  return `${sig(d)} days`;
+}
+
+export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis | null }) {
+  const [as, setAs] = useState<DistillAssumptions>(DEFAULT_DISTILL);
+  const set = <K extends keyof DistillAssumptions>(k: K, v: DistillAssumptions[K]) => setAs((s) => ({ ...s, [k]: v }));
+  const out = useMemo(() => distillFor(a, b, as), [a, b, as]);
+  return (
+    <section aria-labelledby="distill-title" className="mt-4 border-t border-slate-200 pt-3">
+      <h3 id="distill-title" className="text-sm font-semibold text-slate-800">
+        Break-even: when does B pay for itself?
+      </h3>
+      <p className="text-xs text-slate-600">
+        A is the teacher, B the student (or A quantized or pruned). Training the student costs about 6 × its parameters × training tokens FLOPs
+        {as.teacherForward ? ", plus 2 × the teacher's parameters × tokens for the teacher's forward pass," : ""} on B's chips at this MFU and B's price per
+        chip-hour. Set the tokens to 0 for a change that needs no training.
+      </p>
+      <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <Field label="Training tokens" unit="tokens" value={as.trainingTokens} min={0} max={1e15} onChange={(v) => set("trainingTokens", v)} testId="distill-tokens" />
+        <Field label="Training MFU" unit="0–1" value={as.mfu} min={0.01} max={1} onChange={(v) => set("mfu", v)} testId="distill-mfu" />
+        <Field label="Traffic" unit="requests/s" value={as.requestsPerS} min={0.0001} max={1e7} onChange={(v) => set("requestsPerS", v)} testId="distill-rate" />
+        <label className="flex items-center gap-2 self-end text-xs text-slate-700">
+          <input type="checkbox" checked={as.teacherForward} onChange={(e) => set("teacherForward", e.target.checked)} />
+          Count the teacher's forward pass
+        </label>
+      </div>
+      {out === null ? (
+        <p className="mt-2 text-sm text-slate-500">Waiting for both scenarios…</p>
+      ) : !out.ok ? (
+        <ul role="alert" data-testid="distill-issues" className="mt-2 list-disc pl-5 text-sm text-red-800">
+          {out.issues.map((i) => (
+            <li key={i.path}>
+              {i.path}: {i.message}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3" data-testid="distill-result">
+          <div>
+            <dt className="text-xs text-slate-600">One-time cost</dt>
+            <dd className="font-semibold tabular-nums" data-testid="distill-one-time">
+              {formatUsd(out.result.oneTimeCost)}
+            </dd>
+            <dd className="text-xs text-slate-500">
+              {formatCount(out.result.trainingChipHours)} chip-hours, {sig(out.result.trainingFlops)} FLOP
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-600">Serving per day, A → B</dt>
+            <dd className="font-semibold tabular-nums">
+              {formatUsd(out.result.teacherCostPerDay)} → {formatUsd(out.result.studentCostPerDay)}
+            </dd>
+            <dd className="text-xs text-slate-500">saves {formatUsd(out.result.savingPerDay)} a day</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-600">Break-even after</dt>
+            <dd className="font-semibold tabular-nums" data-testid="distill-days">
+              {days(out.result.breakEvenDays)}
+            </dd>
+            {out.result.breakEvenRequests !== null ? <dd className="text-xs text-slate-500">{formatCount(out.result.breakEvenRequests)} requests</dd> : null}
+          </div>
+        </dl>
+      )}
+    </section>
+  );
+}
