@@ -13,6 +13,11 @@ describe("overlayGeometry", () => {
     expect(g.yTicks.map((t) => t.label)).toEqual(["1", "10"]);
   });
 
+  it("should add 2× and 5× ticks when the curves span less than two decades (3–30 ms → 5, 10, 20)", () => {
+    const g = overlayGeometry([pt(100, 3e-3)], [pt(1000, 3e-2)], "decodeStepS");
+    expect(g.yTicks.map((t) => t.label)).toEqual(["5", "10", "20"]);
+  });
+
   it("should draw nothing (not NaN) for empty or non-positive data", () => {
     const g = overlayGeometry([], [pt(0, 0), pt(5, NaN)], "prefillS");
     expect(g.a).toBe("");

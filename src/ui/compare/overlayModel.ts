@@ -69,9 +69,14 @@ export function overlayGeometry(a: CurveIn[], b: CurveIn[], metric: OverlayMetri
   const xTicks: Tick[] = [];
   for (let e = Math.ceil(lx0); e <= Math.floor(lx1); e++) xTicks.push({ at: X(10 ** e), label: niceTokens(10 ** e) });
   const yTicks: Tick[] = [];
-  for (let e = Math.ceil(ly0); e <= Math.floor(ly1); e++) {
-    const v = 10 ** e;
-    yTicks.push({ at: Y(v), label: `${+(v * per).toPrecision(3)}` });
+  // Decades; with fewer than two in range, also 2× and 5× so the axis can be read.
+  const decades = Math.floor(ly1) - Math.ceil(ly0) + 1;
+  const mantissas = decades < 2 ? [1, 2, 5] : [1];
+  for (let e = Math.floor(ly0); e <= Math.ceil(ly1); e++) {
+    for (const m of mantissas) {
+      const v = m * 10 ** e;
+      if (v >= y0 * 0.999 && v <= y1 * 1.001) yTicks.push({ at: Y(v), label: `${+(v * per).toPrecision(3)}` });
+    }
   }
   return { width, height, plot, a: path(a), b: path(b), xTicks, yTicks, unit };
 }
