@@ -187,4 +187,13 @@ export function frontierFor(input: ScenarioInput): FrontierAnswer | null {
   }
 }
 
-export const costApi: CostApi = { analysePinned, analyse, frontier: frontierFor };
+/** Benchmark hook (npm run bench:ui): ms to sweep `n` prompt lengths of an input in this thread. */
+export function sweepTiming(input: ScenarioInput, n: number): number {
+  const { scenario } = resolveScenario(input);
+  const xs = logSpace(1, 131072, Math.max(2, Math.min(100_000, Math.round(n))));
+  const t0 = performance.now();
+  sweep(scenario, "promptTokens", xs);
+  return performance.now() - t0;
+}
+
+export const costApi: CostApi = { analysePinned, analyse, frontier: frontierFor, sweepTiming };

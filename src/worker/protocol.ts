@@ -103,4 +103,6 @@ export interface CostApi {
   analysePinned?(input: ScenarioInput): import("./pinned").PinnedAnalysis;
   /** The latency–cost frontier (chips × batch × weight precision) for the input's model and hardware. */
   frontier(input: ScenarioInput): FrontierAnswer | null;
+  /** Benchmark hook: ms to sweep `n` prompt lengths of `input` (scripts/bench-ui.mjs). */
+  sweepTiming?(input: ScenarioInput, n: number): number;
 }

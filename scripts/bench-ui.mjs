@@ -1,0 +1,194 @@
+/**
+ * npm run bench:ui — interaction figures in headless Chromium against the production build
+ * (a benchmark, not a test: it prints figures and never fails on them).
+ *
+ * - Input → numbers: from a slider's input event (its timeStamp) to the first animation frame
+ *   after the results in the DOM changed; the same to each visible chart's changed SVG.
+ * - Long tasks (> 50 ms, PerformanceObserver "longtask") during a 2-second mouse drag.
+ * - A 10,000-point sweep and the latency–cost frontier, timed inside the cost worker.
+ * - Gzipped size of every JavaScript file in dist/assets, and of what the first numbers need.
+ */
+import { spawn, execSync } from "node:child_process";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
+const PRESSES = Number(process.env.BENCH_PRESSES ?? 60);
+if (!process.argv.includes("--no-build")) execSync("npx vite build --logLevel error", { stdio: "inherit" });
+
+// ---- bundle sizes ------------------------------------------------------------------------
+const dir = "dist/assets";
+const files = readdirSync(dir).filter((f) => f.endsWith(".js"));
+const gz = (f) => gzipSync(readFileSync(`${dir}/${f}`), { level: 9 }).length;
+const sizes = files.map((f) => ({ f, gz: gz(f) })).sort((a, b) => b.gz - a.gz);
+const html = readFileSync("dist/index.html", "utf8");
+const entry = [...html.matchAll(/assets\/([^"]+\.js)/g)].map((m) => m[1]);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// ---- server --------------------------------------------------------------------------------
+const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--strictPort", "--port", String(PORT)], { stdio: "ignore", detached: true });
+const base = `http://127.0.0.1:${PORT}`;
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+  args: ["--no-sandbox", "--disable-gpu"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const loaded = new Set();
+  page.on("response", (r) => {
+    const m = r.url().match(/assets\/([^?]+\.js)$/);
+    if (m) loaded.add(m[1]);
+  });
+  await page.addInitScript(() => {
+    const w = window;
+    w.__bench = { samples: [], longTasks: [], current: null };
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__bench.longTasks.push(e.duration);
+    }).observe({ type: "longtask", buffered: true });
+    const REGIONS = { numbers: '[data-testid="results"]', roofline: '[data-testid="roofline-chart"] svg', breakdown: '[data-testid="breakdown-chart"] svg' };
+    document.addEventListener(
+      "input",
+      (e) => {
+        if (!(e.target instanceof HTMLInputElement) || e.target.type !== "range") return;
+        if (w.__bench.current && w.__bench.current.at.numbers === undefined) w.__bench.current.superseded = true;
+        w.__bench.current = { t0: e.timeStamp, at: {}, superseded: false };
+        w.__bench.samples.push(w.__bench.current);
+      },
+      true,
+    );
+    const start = () => {
+      new MutationObserver((muts) => {
+        const cur = w.__bench.current;
+        if (!cur) return;
+        for (const [name, sel] of Object.entries(REGIONS)) {
+          if (cur.at[name] !== undefined) continue;
+          const hit = muts.some((m) => {
+            const n = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+            return n && n.closest(sel);
+          });
+          if (hit) {
+            cur.at[name] = -1;
+            requestAnimationFrame(() => {
+              cur.at[name] = performance.now() - cur.t0;
+            });
+          }
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    };
+    if (document.body) start();
+    else document.addEventListener("DOMContentLoaded", start);
+  });
+  const t0 = Date.now();
+  await page.goto(`${base}/?v=1&pt=512&ot=256`);
+  await page.getByTestId("ttft").filter({ hasText: /\d/ }).waitFor();
+  const firstNumbersMs = Date.now() - t0;
+  await page.getByTestId("roofline-chart").locator("svg").first().waitFor();
+  await page.getByTestId("breakdown-chart").locator("svg").first().waitFor();
+  await page.waitForTimeout(500);
+  const firstLoad = [...loaded];
+
+  // 1. Key presses on the batch slider, one at a time, each left to settle.
+  const slider = page.getByRole("slider", { name: "Batch size" }).first();
+  await slider.focus();
+  await page.evaluate(() => {
+    window.__bench.samples = [];
+    window.__bench.longTasks = [];
+  });
+  for (let i = 0; i < PRESSES; i++) {
+    await slider.press(i < PRESSES / 2 ? "ArrowRight" : "ArrowLeft");
+    await page.waitForTimeout(120);
+  }
+  const keys = await page.evaluate(() => window.__bench.samples.map((s) => ({ ...s.at })));
+
+  // 2. A 2-second drag across the prompt slider.
+  const prompt = page.getByRole("slider", { name: "Prompt tokens" }).first();
+  const box = await prompt.boundingBox();
+  await page.evaluate(() => {
+    window.__bench.samples = [];
+    window.__bench.longTasks = [];
+  });
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.down();
+  const steps = 120;
+  const dragStart = Date.now();
+  for (let i = 0; i <= steps; i++) {
+    await page.mouse.move(box.x + 4 + ((box.width - 8) * i) / steps, box.y + box.height / 2);
+    const wait = dragStart + (2000 * i) / steps - Date.now();
+    if (wait > 0) await page.waitForTimeout(wait);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  const drag = await page.evaluate(() => ({ samples: window.__bench.samples.map((s) => ({ ...s.at, superseded: s.superseded })), longTasks: window.__bench.longTasks }));
+
+  // 3. Worker timings: a 10,000-point sweep and the frontier, in a fresh cost worker.
+  const workerFile = files.find((f) => f.startsWith("cost.worker"));
+  const worker = workerFile
+    ? await page.evaluate(async (url) => {
+        const w = new Worker(url, { type: "module" });
+        let id = 0;
+        const call = (name, args) =>
+          new Promise((resolve) => {
+            const my = String(++id);
+            const on = (e) => {
+              if (e.data?.id !== my) return;
+              w.removeEventListener("message", on);
+              resolve(e.data.value);
+            };
+            w.addEventListener("message", on);
+            w.postMessage({ id: my, type: "APPLY", path: [name], argumentList: args.map((value) => ({ type: "RAW", value })) });
+          });
+        const input = { model: { preset: "llama-3.1-70b" }, hardware: { preset: "h100-sxm", chips: 8 } };
+        await call("sweepTiming", [input, 500]); // warm-up
+        const sweeps = [];
+        for (let i = 0; i < 5; i++) sweeps.push(await call("sweepTiming", [input, 10000]));
+        const fr = await call("frontier", [input]);
+        w.terminate();
+        return { sweeps, frontierMs: fr?.ms, frontierPoints: fr?.points?.length };
+      }, `${base}/assets/${workerFile}`)
+    : null;
+
+  // ---- report ----------------------------------------------------------------------------
+  const pct = (xs, p) => {
+    const s = xs.filter((x) => x >= 0).sort((a, b) => a - b);
+    return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+  };
+  const line = (name, xs) => `${name.padEnd(34)} n=${String(xs.filter((x) => x >= 0).length).padStart(3)}  p50 ${pct(xs, 50).toFixed(1).padStart(5)} ms  p95 ${pct(xs, 95).toFixed(1).padStart(5)} ms  max ${Math.max(...xs.filter((x) => x >= 0)).toFixed(1)} ms`;
+  const col = (arr, k) => arr.map((s) => s[k]).filter((x) => typeof x === "number");
+  console.log(`\nFirst numbers after navigation: ${firstNumbersMs} ms (wall clock, includes page load)`);
+  console.log(`\nBatch slider, ${PRESSES} key presses (input event → first frame after the DOM changed; goal p95 ≤ 16 ms numbers, ≤ 33 ms charts):`);
+  console.log(line("  numbers", col(keys, "numbers")));
+  console.log(line("  roofline chart SVG", col(keys, "roofline")));
+  console.log(line("  breakdown chart SVG", col(keys, "breakdown")));
+  const live = drag.samples.filter((s) => !s.superseded);
+  console.log(`\nPrompt slider, 2-second drag: ${drag.samples.length} input events, ${drag.samples.length - live.length} superseded by the next before the DOM changed`);
+  console.log(line("  numbers", col(live, "numbers")));
+  console.log(line("  roofline chart SVG", col(live, "roofline")));
+  console.log(line("  breakdown chart SVG", col(live, "breakdown")));
+  console.log(`  long tasks (> 50 ms) during the drag: ${drag.longTasks.length}${drag.longTasks.length ? ` (${drag.longTasks.map((d) => d.toFixed(0)).join(", ")} ms)` : ""}`);
+  if (worker) {
+    console.log(`\nWorker: 10,000-point sweep ${worker.sweeps.map((x) => x.toFixed(1)).join(" / ")} ms (best ${Math.min(...worker.sweeps).toFixed(1)} ms; goal ≤ 50 ms)`);
+    console.log(`Worker: latency–cost frontier, ${worker.frontierPoints} points in ${worker.frontierMs?.toFixed(1)} ms`);
+  }
+  const total = sizes.reduce((a, s) => a + s.gz, 0);
+  const first = sizes.filter((s) => entry.includes(s.f)).reduce((a, s) => a + s.gz, 0);
+  const atLoad = sizes.filter((s) => firstLoad.includes(s.f)).reduce((a, s) => a + s.gz, 0);
+  console.log(`\nJavaScript, gzip -9: all files ${kb(total)}; entry (first numbers) ${kb(first)}; fetched by the default page ${kb(atLoad)} (goal ≤ 200 KB)`);
+  for (const s of sizes.slice(0, 8)) console.log(`  ${kb(s.gz).padStart(9)}  ${s.f}${entry.includes(s.f) ? "  (entry)" : firstLoad.includes(s.f) ? "  (default page)" : "  (lazy)"}`);
+} finally {
+  await browser.close();
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+}
