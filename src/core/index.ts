@@ -4,7 +4,8 @@
  */
 export * from "./types";
 export { evaluate, evaluateInput } from "./cost/evaluate";
-export { resolveScenario, DEFAULT_SCENARIO_INPUT } from "./scenario";
+export { resolveScenario } from "./scenario";
+export { DEFAULT_SCENARIO_INPUT } from "./defaults";
 export { paramCount, deriveShape } from "./model/shape";
 export type { ParamBreakdown } from "./model/shape";
 export { MODEL_PRESETS, findModelPreset } from "./model/presets";
