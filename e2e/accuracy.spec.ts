@@ -10,3 +10,12 @@ test("the accuracy view lists the published figures and the nearest one to this 
   await expect(rows).toHaveCount(89);
   await expect(page.getByRole("table", { name: /Published figures/ })).not.toContainText(/NaN|Infinity|undefined/);
 });
+
+test("the accuracy table fits a phone without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await page.getByText(/All \d+ reference figures/).click();
+  await expect(page.getByRole("table", { name: /Published figures/ })).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+});

@@ -50,7 +50,7 @@ export function AccuracyPanel() {
   }) : [];
 
   return (
-    <section aria-labelledby="accuracy-title" className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+    <section aria-labelledby="accuracy-title" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm [overflow-wrap:anywhere]">
       <h2 id="accuracy-title" className="text-base font-semibold text-slate-800">
         How accurate is this?
       </h2>
@@ -67,12 +67,12 @@ export function AccuracyPanel() {
           <summary className="cursor-pointer text-slate-700">
             All {data.rows.length} reference figures: {groups.join(", ")} within tolerance
           </summary>
-          <div className="mt-2 max-h-96 overflow-auto">
-            <table className="w-full text-left text-xs">
+          <div className="mt-2 max-h-96 max-w-full overflow-auto">
+            <table className="w-full table-fixed text-left text-xs">
               <caption className="sr-only">Published figures against this model's predictions</caption>
               <thead className="sticky top-0 bg-white">
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-1 pr-2">Quantity (source)</th>
+                  <th scope="col" className="w-2/5 py-1 pr-2">Quantity (source)</th>
                   <th scope="col" className="py-1 pr-2">Kind</th>
                   <th scope="col" className="py-1 pr-2 text-right">Published</th>
                   <th scope="col" className="py-1 pr-2 text-right">Model</th>
