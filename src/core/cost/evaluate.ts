@@ -202,8 +202,8 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
     quantShare: realistic ? quantKernelBandwidthShare(s.precision, math) : 1,
     brief,
     actBytes,
-    widths: { ...mc.widths, collectivesPerSide: m.parallelBlock ? 1 : 2 },
-    epWidths: { ...mc.widths, inWidth: mc.widths.attnQkv, outWidth: mc.widths.attnOut, collectivesPerSide: 1 },
+    widths: mc.widths,
+    epWidths: mc.epWidths,
     net: makeNet(hw, s.mode, s.efficiency.network),
   };
 
@@ -361,7 +361,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       layout: prefill.layout,
       attentionSharding: prefillSharding,
       layoutReason: prefill.reason,
-      ...(prefill.experts ? { experts: prefill.experts } : {}),
+      experts: prefill.experts,
       commBytes: prefill.commBytes,
     },
     decode: {
@@ -376,7 +376,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       layout: decode.layout,
       attentionSharding: decodeSharding,
       layoutReason: decode.reason,
-      ...(decode.experts ? { experts: decode.experts } : {}),
+      experts: decode.experts,
       commBytes: decode.commBytes,
     },
     total: {
@@ -388,7 +388,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       chipSecondsPerMillionInputTokens: chipSecIn,
       joulesPerOutputToken: hw.powerWatts === undefined ? null : (hw.powerWatts * n * decodeTime) / (B * O),
     },
-    ...(speculative ? { speculative } : {}),
+    speculative,
     attention: {
       flopsShare: attnDecodeShare,
       crossoverTokens: (2 * pb.active) / (mc.attnFlopsPerKey * m.layers),

@@ -25,7 +25,9 @@ export interface ModelCosts {
   /** Attention FLOPs per query token per key, one layer (4·H·h; MLA absorbed: 2·H·(2·r_kv + h_r)). */
   attnFlopsPerKey: number;
   /** Widths that cross chips per layer, and one layer's matmul weight bytes. */
-  widths: Omit<LayerWidths, "collectivesPerSide">;
+  widths: LayerWidths;
+  /** The same when experts are placed whole on chips: only the attention block's collectives remain. */
+  epWidths: LayerWidths;
 }
 
 /**
@@ -70,6 +72,15 @@ export function modelCosts(s: Scenario): ModelCosts {
   const ffnInner = moe && pb.moeLayers > 0 ? (k * moe.dFFExpert * pb.moeLayers + m.dFF * pb.denseLayers) / m.layers : m.dFF;
   const gate = m.ffn === "swiglu" ? 2 : 1;
   const routedPerToken = moe ? pb.moeLayers * moe.activeExperts * pb.expertParams : 0;
+  const widths: LayerWidths = {
+    dModel: m.dModel,
+    inWidth: gate * ffnInner + qkv,
+    outWidth: ffnInner + dAttn,
+    attnQkv: qkv,
+    attnOut: dAttn,
+    weightBytes: (blockMatmul * bpp.matmul + routedPerToken * bpp.matmul) / m.layers,
+    collectivesPerSide: m.parallelBlock ? 1 : 2,
+  };
   return {
     params: pb,
     matmulParamsPerToken: blockMatmul + routedPerToken + pb.lmHead,
@@ -81,14 +92,8 @@ export function modelCosts(s: Scenario): ModelCosts {
     windowLayers,
     window: sw?.window ?? Infinity,
     attnFlopsPerKey,
-    widths: {
-      dModel: m.dModel,
-      inWidth: gate * ffnInner + qkv,
-      outWidth: ffnInner + dAttn,
-      attnQkv: qkv,
-      attnOut: dAttn,
-      weightBytes: (blockMatmul * bpp.matmul + routedPerToken * bpp.matmul) / m.layers,
-    },
+    widths,
+    epWidths: { ...widths, inWidth: qkv, outWidth: dAttn, collectivesPerSide: 1 },
   };
 }
 
