@@ -8,18 +8,19 @@ import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, Scatte
 import { siTick, sig3, type MarkerShape, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
 
-/** A marker of a given shape and radius, centred on (cx, cy). */
-function marker(shape: MarkerShape, r: number, fill: string) {
-  function Marker(props: unknown) {
-    const { cx, cy } = props as { cx?: number; cy?: number };
-    if (typeof cx !== "number" || typeof cy !== "number") return <g />;
-    const common = { fill, stroke: "#ffffff", strokeWidth: 1.5 };
-    if (shape === "circle") return <circle cx={cx} cy={cy} r={r} {...common} />;
-    if (shape === "square") return <rect x={cx - r * 0.85} y={cy - r * 0.85} width={r * 1.7} height={r * 1.7} {...common} />;
-    if (shape === "triangle") return <polygon points={`${cx},${cy - r} ${cx + r},${cy + r * 0.8} ${cx - r},${cy + r * 0.8}`} {...common} />;
-    return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} {...common} />;
-  }
-  return Marker;
+/**
+ * One stable marker component for every dot: its shape, colour and radius come with the point.
+ * (A component made per render would remount every marker on every slider step.)
+ */
+function Marker(props: unknown) {
+  const { cx, cy, payload } = props as { cx?: number; cy?: number; payload?: { shape: MarkerShape; color: string; r: number } };
+  if (typeof cx !== "number" || typeof cy !== "number" || !payload) return <g />;
+  const { shape, color, r } = payload;
+  const common = { fill: color, stroke: "#ffffff", strokeWidth: 1.5 };
+  if (shape === "circle") return <circle cx={cx} cy={cy} r={r} {...common} />;
+  if (shape === "square") return <rect x={cx - r * 0.85} y={cy - r * 0.85} width={r * 1.7} height={r * 1.7} {...common} />;
+  if (shape === "triangle") return <polygon points={`${cx},${cy - r} ${cx + r},${cy + r * 0.8} ${cx - r},${cy + r * 0.8}`} {...common} />;
+  return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} {...common} />;
 }
 
 function RooflineChart({ model }: { model: RooflineModel }) {
@@ -58,17 +59,7 @@ function RooflineChart({ model }: { model: RooflineModel }) {
           ifOverflow="hidden"
           label={{ value: `ridge ${sig3(model.ridge)} FLOP/B`, position: "top", fontSize: 11, fill: PALETTE.roof }}
         />
-        {model.series.map((s) => (
-          <Scatter
-            key={s.key}
-            name={s.name}
-            data={s.dots}
-            fill={s.color}
-            stroke="#ffffff"
-            shape={marker(s.shape, s.kind === "phase" ? 9 : 6, s.color)}
-            isAnimationActive={false}
-          />
-        ))}
+        <Scatter name="operations" data={model.points} shape={Marker} isAnimationActive={false} />
         {model.labels.map((l) => (
           <ReferenceDot key={l.text} x={l.x} y={l.y} r={0} ifOverflow="hidden" label={{ value: l.text, position: l.position, offset: 14, fontSize: 11, fontWeight: 600, fill: l.color }} />
         ))}

@@ -85,6 +85,8 @@ export interface RooflineModel {
   ridge: number;
   peakT: number;
   series: RooflineSeries[];
+  /** Every dot of every series in one list, with its marker (one Scatter draws them all). */
+  points: (RooflineDot & { shape: MarkerShape; color: string; r: number })[];
   criticalBatch: number;
   batch: number;
   decodeBound: Bottleneck;
@@ -167,6 +169,7 @@ export function rooflineModel(args: {
     ridge,
     peakT,
     series,
+    points: series.flatMap((se) => se.dots.map((d) => ({ ...d, shape: se.shape, color: se.color, r: se.kind === "phase" ? 9 : 6 }))),
     criticalBatch: args.criticalBatch,
     batch: args.batch,
     decodeBound: args.decodeBound,
