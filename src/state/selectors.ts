@@ -66,15 +66,23 @@ export function noticesFor(linkWarnings: string[], linkDismissed: boolean, analy
   return out;
 }
 
-/** Preset choices for the pickers (id and a readable label). */
+/** Short names of a preset's uncertain fields ("peakFlops.bf16" → "bf16 FLOP/s"), or null when none. */
+function uncertainText(fields: readonly string[] | undefined): string | null {
+  if (!fields?.length) return null;
+  const short = (f: string) =>
+    f.startsWith("peakFlops.") ? `${f.slice(10)} FLOP/s` : f === "pricePerHour" ? "price" : f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+  return [...new Set(fields.map(short))].join(", ");
+}
+
+/** Preset choices for the pickers (id and a readable label that says which figures are uncertain). */
 export const MODEL_OPTIONS = MODEL_PRESETS.map((p) => ({
   id: p.id,
   label: p.shape.name || p.id,
-  uncertain: Boolean(p.uncertain),
+  uncertain: uncertainText(p.uncertain),
 }));
 
 export const HARDWARE_OPTIONS = HARDWARE_PRESETS.map((p) => ({
   id: p.id,
   label: p.spec.name || p.id,
-  uncertain: Boolean(p.uncertain),
+  uncertain: uncertainText(p.uncertain),
 }));

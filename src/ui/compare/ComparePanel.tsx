@@ -54,7 +54,10 @@ function describe(s: Scenario | null | undefined): string {
   return `${s.model.name} (${w}${sparse}) on ${s.hardware.chips} × ${s.hardware.name}, batch ${s.workload.batch}`;
 }
 
-const btn = "rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40";
+const btnBase = "rounded border px-3 py-1 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40";
+const btn = `${btnBase} border-slate-300 bg-white hover:bg-slate-100`;
+/** The one call to action: two background classes on one element let the CSS order pick, so it has its own. */
+const primaryBtn = `${btnBase} border-teal-700 bg-teal-700 text-white hover:bg-teal-800`;
 
 function StartButtons({ pinned }: { pinned: boolean }) {
   return (
@@ -126,7 +129,7 @@ export function ComparePanel() {
           <p className="text-sm text-slate-600">
             Pin this scenario as <strong>A</strong>, then keep editing: what you change becomes <strong>B</strong>. The figures, the chart and the share link then carry both.
           </p>
-          <button type="button" className={`${btn} border-teal-700 bg-teal-700 text-white hover:bg-teal-800`} onClick={pin} data-testid="pin-a">
+          <button type="button" className={primaryBtn} onClick={pin} data-testid="pin-a">
             Pin as A, keep editing B
           </button>
           <StartButtons pinned={false} />

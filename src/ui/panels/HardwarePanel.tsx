@@ -22,7 +22,7 @@ export function HardwarePanel() {
   const presetId = input?.preset ?? hw?.preset;
   const selected = presetId && HARDWARE_OPTIONS.some((o) => o.id === presetId) ? presetId : CUSTOM;
   const options = [
-    ...HARDWARE_OPTIONS.map((o) => ({ value: o.id, label: o.uncertain ? `${o.label} (figures uncertain)` : o.label })),
+    ...HARDWARE_OPTIONS.map((o) => ({ value: o.id, label: o.uncertain ? `${o.label} (uncertain: ${o.uncertain})` : o.label })),
     ...(selected === CUSTOM ? [{ value: CUSTOM, label: "Custom" }] : []),
   ];
   const mathPrecision: Precision = report?.roofline.mathPrecision ?? "bf16";

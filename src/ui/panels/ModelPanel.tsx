@@ -34,7 +34,7 @@ export function ModelPanel() {
   const presetId = input?.preset ?? (derived ? undefined : model?.preset);
   const selected = derived ? DERIVED : presetId && MODEL_OPTIONS.some((o) => o.id === presetId) ? presetId : CUSTOM;
   const options = [
-    ...MODEL_OPTIONS.map((o) => ({ value: o.id, label: o.uncertain ? `${o.label} (figures uncertain)` : o.label })),
+    ...MODEL_OPTIONS.map((o) => ({ value: o.id, label: o.uncertain ? `${o.label} (uncertain: ${o.uncertain})` : o.label })),
     ...(selected === DERIVED ? [{ value: DERIVED, label: "Custom (derived from parameter count)" }] : []),
     ...(selected === CUSTOM ? [{ value: CUSTOM, label: "Custom shape" }] : []),
   ];
