@@ -4,7 +4,7 @@
  * on the arithmetic units. Data comes only from the view model; no arithmetic here.
  */
 import { memo } from "react";
-import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, ReferenceDot, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { siTick, sig3, type MarkerShape, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
 
@@ -51,7 +51,10 @@ function RooflineChart({ model }: { model: RooflineModel }) {
           tick={{ fontSize: 11 }}
           label={{ value: "TFLOP/s per chip", angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 50 }}
         />
-        <Line data={model.roof} dataKey="y" stroke={PALETTE.roof} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} name="roofline" legendType="none" />
+        {/* The roofs as straight segments: no curve, no path-length measuring on every update. */}
+        {model.roof.slice(1).map((b, i) => (
+          <ReferenceLine key={i} segment={[model.roof[i]!, b]} stroke={PALETTE.roof} strokeWidth={2} ifOverflow="hidden" />
+        ))}
         <ReferenceLine
           x={model.ridge}
           stroke={PALETTE.roof}

@@ -66,6 +66,18 @@ export function runReference(c: ReferenceCase): ReferenceResult {
   return { id: c.id, group, value, errorPct, pass: Math.abs(errorPct) <= c.tolerance_pct };
 }
 
+/** What the distance compares, resolved once per case (cases are immutable data). */
+const FEATURES = new WeakMap<ReferenceCase, { params: number; bandwidth: number; batch: number; chips: number; weights: string }>();
+function featuresOf(c: ReferenceCase) {
+  let f = FEATURES.get(c);
+  if (!f) {
+    const cs = resolveScenario(c.scenario).scenario;
+    f = { params: paramCount(cs.model).total, bandwidth: cs.hardware.memoryBandwidth, batch: cs.workload.batch, chips: cs.hardware.chips, weights: cs.precision.weights };
+    FEATURES.set(c, f);
+  }
+  return f;
+}
+
 /**
  * The measured case nearest to a scenario: distance = |ln(params ratio)| + |ln(bandwidth ratio)|
  * + ½|ln(batch ratio)| + ½|ln(chips ratio)| + ½ if the weight precision differs (a judgement of
@@ -77,13 +89,13 @@ export function nearestReference(s: Scenario, cases: readonly ReferenceCase[]): 
   let best: { case: ReferenceCase; distance: number } | null = null;
   for (const c of cases) {
     if (c.kind !== "measured") continue;
-    const cs = resolveScenario(c.scenario).scenario;
+    const f = featuresOf(c);
     const d =
-      lr(params, paramCount(cs.model).total) +
-      lr(s.hardware.memoryBandwidth, cs.hardware.memoryBandwidth) +
-      0.5 * lr(s.workload.batch, cs.workload.batch) +
-      0.5 * lr(s.hardware.chips, cs.hardware.chips) +
-      (s.precision.weights === cs.precision.weights ? 0 : 0.5);
+      lr(params, f.params) +
+      lr(s.hardware.memoryBandwidth, f.bandwidth) +
+      0.5 * lr(s.workload.batch, f.batch) +
+      0.5 * lr(s.hardware.chips, f.chips) +
+      (s.precision.weights === f.weights ? 0 : 0.5);
     if (!best || d < best.distance) best = { case: c, distance: d };
   }
   return best;

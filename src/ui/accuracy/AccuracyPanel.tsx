@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import { useCalculator } from "../../state/store";
 import { selectScenario } from "../../state/selectors";
 import { loadAccuracy, type AccuracyData, type AccuracyRow } from "../../state/accuracy";
@@ -43,11 +43,7 @@ export function AccuracyPanel() {
       clearTimeout(id);
     };
   }, []);
-  const near = data && scenario ? data.nearest(scenario) : null;
-  const groups = data ? (["analytic", "measured", "stress"] as const).map((g) => {
-    const rs = data.rows.filter((r) => r.group === g);
-    return `${rs.filter((r) => r.pass).length}/${rs.length} ${GROUP_TEXT[g]}s`;
-  }) : [];
+  const near = useMemo(() => (data && scenario ? data.nearest(scenario) : null), [data, scenario]);
 
   return (
     <section aria-labelledby="accuracy-title" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm [overflow-wrap:anywhere]">
@@ -62,43 +58,52 @@ export function AccuracyPanel() {
           {value(near.row.predicted, near.row.unit)} ({err(near.row)}, allowed ±{near.row.tolerancePct} %). <span className="text-slate-500">{near.row.source}</span>
         </p>
       )}
-      {data && (
-        <details className="mt-2">
-          <summary className="cursor-pointer text-slate-700">
-            All {data.rows.length} reference figures: {groups.join(", ")} within tolerance
-          </summary>
-          <div className="mt-2 max-h-96 max-w-full overflow-auto">
-            <table className="w-full table-fixed text-left text-xs">
-              <caption className="sr-only">Published figures against this model's predictions</caption>
-              <thead className="sticky top-0 bg-white">
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="w-2/5 py-1 pr-2">Quantity (source)</th>
-                  <th scope="col" className="py-1 pr-2">Kind</th>
-                  <th scope="col" className="py-1 pr-2 text-right">Published</th>
-                  <th scope="col" className="py-1 pr-2 text-right">Model</th>
-                  <th scope="col" className="py-1 text-right">Error (allowed)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-100 align-top">
-                    <td className="py-1 pr-2">
-                      {r.quantity}
-                      <div className="text-slate-500">{r.source}</div>
-                    </td>
-                    <td className="py-1 pr-2">{GROUP_TEXT[r.group]}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{value(r.published, r.unit)}</td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{value(r.predicted, r.unit)}</td>
-                    <td className={`py-1 text-right tabular-nums ${r.pass ? "text-emerald-700" : "text-red-700"}`}>
-                      {err(r)} <span className="text-slate-500">(±{r.tolerancePct} %)</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      )}
+      {data && <ReferenceTable rows={data.rows} />}
     </section>
   );
 }
+
+/** The full table: depends only on the (fixed) reference rows, so slider moves never re-render it. */
+const ReferenceTable = memo(function ReferenceTable({ rows }: { rows: AccuracyRow[] }) {
+  const groups = (["analytic", "measured", "stress"] as const).map((g) => {
+    const rs = rows.filter((r) => r.group === g);
+    return `${rs.filter((r) => r.pass).length}/${rs.length} ${GROUP_TEXT[g]}s`;
+  });
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-slate-700">
+        All {rows.length} reference figures: {groups.join(", ")} within tolerance
+      </summary>
+      <div className="mt-2 max-h-96 max-w-full overflow-auto">
+        <table className="w-full table-fixed text-left text-xs">
+          <caption className="sr-only">Published figures against this model's predictions</caption>
+          <thead className="sticky top-0 bg-white">
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="w-2/5 py-1 pr-2">Quantity (source)</th>
+              <th scope="col" className="py-1 pr-2">Kind</th>
+              <th scope="col" className="py-1 pr-2 text-right">Published</th>
+              <th scope="col" className="py-1 pr-2 text-right">Model</th>
+              <th scope="col" className="py-1 text-right">Error (allowed)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b border-slate-100 align-top">
+                <td className="py-1 pr-2">
+                  {r.quantity}
+                  <div className="text-slate-500">{r.source}</div>
+                </td>
+                <td className="py-1 pr-2">{GROUP_TEXT[r.group]}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{value(r.published, r.unit)}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{value(r.predicted, r.unit)}</td>
+                <td className={`py-1 text-right tabular-nums ${r.pass ? "text-emerald-700" : "text-red-700"}`}>
+                  {err(r)} <span className="text-slate-500">(±{r.tolerancePct} %)</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+});
