@@ -3,7 +3,7 @@
  * (log axis). Lazy-loaded: the page shows its numbers before Recharts arrives.
  * Data comes only from the view model (charts/viewModels.ts); no arithmetic here.
  */
-import { memo } from "react";
+import { memo, useCallback, useMemo } from "react";
 import { Area, AreaChart, CartesianGrid, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { formatContextTick, type BreakdownChartModel, type PhaseChartModel } from "./viewModels";
 import { PALETTE, TIME_COMPONENTS } from "./palette";
@@ -15,8 +15,18 @@ export type ChartScale = "time" | "share";
 
 const pctTick = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? `${Math.round(v * 100)}%` : "");
 
+// Recharts 3 keeps chart state in a store and recomputes its selectors when a prop's reference
+// changes: props that never change are module constants, so a slider move only re-derives what moved.
+const STYLE = { width: "100%", height: 190 } as const;
+const MARGIN = { top: 18, right: 12, bottom: 4, left: 0 } as const;
+const TICK = { fontSize: 11 } as const;
+const labelText = (v: unknown) => `${fmt(v)} tokens of context`;
+
 function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownChartModel; scale: ChartScale }) {
-  const [lo, hi] = model.xDomain;
+  const hi = model.xDomain[1];
+  const unit = m.unit.name;
+  const valueText = useCallback((v: unknown, name: unknown) => [`${fmt(v)} ${unit}`, name] as [string, string], [unit]);
+  const markerLabel = useMemo(() => ({ value: m.markerLabel, position: "top" as const, fontSize: 11, fill: "#0f172a" }), [m.markerLabel]);
   return (
     <div className="min-w-0">
       <h3 className="text-sm font-semibold text-slate-800">
@@ -33,9 +43,9 @@ function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownC
       </p>
       <AreaChart
         responsive
-        style={{ width: "100%", height: 190 }}
+        style={STYLE}
         data={m.rows}
-        margin={{ top: 18, right: 12, bottom: 4, left: 0 }}
+        margin={MARGIN}
         stackOffset={scale === "share" ? "expand" : "none"}
         accessibilityLayer={false}
       >
@@ -44,13 +54,13 @@ function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownC
           dataKey="context"
           type="number"
           scale="log"
-          domain={[lo, hi]}
+          domain={model.xDomain}
           ticks={model.xTicks}
           tickFormatter={formatContextTick}
           allowDataOverflow
-          tick={{ fontSize: 11 }}
+          tick={TICK}
         />
-        <YAxis width={44} tick={{ fontSize: 11 }} tickFormatter={scale === "share" ? pctTick : fmt} />
+        <YAxis width={44} tick={TICK} tickFormatter={scale === "share" ? pctTick : fmt} />
         {m.series.map((s) => (
           <Area
             key={s.key}
@@ -85,13 +95,13 @@ function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownC
             stroke="#0f172a"
             strokeDasharray="4 3"
             ifOverflow="hidden"
-            label={{ value: m.markerLabel, position: "top", fontSize: 11, fill: "#0f172a" }}
+            label={markerLabel}
           />
         ) : null}
         <Tooltip
           isAnimationActive={false}
-          labelFormatter={(v) => `${fmt(v)} tokens of context`}
-          formatter={(v, name) => [`${fmt(v)} ${m.unit.name}`, name]}
+          labelFormatter={labelText}
+          formatter={valueText}
         />
       </AreaChart>
     </div>

@@ -23,10 +23,17 @@ function Marker(props: unknown) {
   return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} {...common} />;
 }
 
+// Stable props: Recharts 3 recomputes its selectors when a prop's reference changes.
+const STYLE = { width: "100%", height: 300 } as const;
+const MARGIN = { top: 22, right: 16, bottom: 18, left: 4 } as const;
+const TICK = { fontSize: 11 } as const;
+const X_LABEL = { value: "arithmetic intensity (FLOP per byte moved)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#475569" } as const;
+const Y_LABEL = { value: "TFLOP/s per chip", angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 50 } as const;
+
 function RooflineChart({ model }: { model: RooflineModel }) {
   return (
     <div role="img" aria-label={model.ariaLabel} data-testid="roofline-chart">
-      <ComposedChart responsive style={{ width: "100%", height: 300 }} margin={{ top: 22, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
+      <ComposedChart responsive style={STYLE} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis
           dataKey="x"
@@ -36,8 +43,8 @@ function RooflineChart({ model }: { model: RooflineModel }) {
           ticks={model.xTicks}
           tickFormatter={siTick}
           allowDataOverflow
-          tick={{ fontSize: 11 }}
-          label={{ value: "arithmetic intensity (FLOP per byte moved)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#475569" }}
+          tick={TICK}
+          label={X_LABEL}
         />
         <YAxis
           dataKey="y"
@@ -48,8 +55,8 @@ function RooflineChart({ model }: { model: RooflineModel }) {
           tickFormatter={siTick}
           allowDataOverflow
           width={52}
-          tick={{ fontSize: 11 }}
-          label={{ value: "TFLOP/s per chip", angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 50 }}
+          tick={TICK}
+          label={Y_LABEL}
         />
         {/* The roofs as straight segments: no curve, no path-length measuring on every update. */}
         {model.roof.slice(1).map((b, i) => (
