@@ -2,7 +2,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
-import { pwaPlugin } from "./scripts/pwa-plugin";
+import { pwaPlugin } from "./scripts/pwa-plugin.ts";
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), pwaPlugin()],
