@@ -1,63 +1,159 @@
 /**
- * Formatting at the edges (UI and CLI). Decimal units throughout: GB = 1e9 bytes, and GiB only
- * where labelled so. Every formatter returns "—" for a value that is not a finite number.
+ * Formatting at the edges (the page, the CLI and the "why?" text): numbers in, short strings out.
+ * Every function returns "—" for a missing or non-finite value, so NaN, Infinity and undefined never
+ * reach a reader. Bytes are DECIMAL (1 GB = 10^9 bytes) unless a function says binary.
  */
-const DASH = "—";
-const ok = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
-function scaled(v: number, units: readonly [number, string][], digits = 3): string {
-  const a = Math.abs(v);
-  for (const [f, u] of units) if (a >= f) return `${+(v / f).toPrecision(digits)} ${u}`;
+export const DASH = "—";
+
+/** True for a finite number (not NaN, not ±Infinity, not null/undefined). */
+export function isNum(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x);
+}
+
+/** `digits` significant figures, trailing zeros trimmed; thousands separated; huge values in e-notation. */
+export function sig(x: number, digits = 3): string {
+  if (!isNum(x)) return DASH;
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  if (a >= 1e15 || a < 1e-4) {
+    const [m = "", e = ""] = x.toExponential(digits - 1).split("e");
+    return `${m.includes(".") ? m.replace(/\.?0+$/, "") : m}e${e.replace("+", "")}`;
+  }
+  const p = Number(x.toPrecision(digits));
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(p))));
+  return p.toLocaleString("en-US", { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+}
+
+function scaled(x: number | null | undefined, units: readonly [number, string][], digits = 3): string {
+  if (!isNum(x)) return DASH;
+  const a = Math.abs(x);
+  for (const [size, name] of units) {
+    if (a >= size) return `${sig(x / size, digits)} ${name}`;
+  }
   const last = units[units.length - 1]!;
-  return `${+(v / last[0]).toPrecision(digits)} ${last[1]}`;
+  return `${sig(x / last[0], digits)} ${last[1]}`;
 }
 
-/** Bytes in decimal units: 1.5e9 → "1.5 GB". */
-export function formatBytes(v: number | null | undefined): string {
-  if (!ok(v)) return DASH;
-  if (v === 0) return "0 B";
-  return scaled(v, [[1e15, "PB"], [1e12, "TB"], [1e9, "GB"], [1e6, "MB"], [1e3, "kB"], [1, "B"]]);
+const BYTE_UNITS: readonly [number, string][] = [
+  [1e15, "PB"],
+  [1e12, "TB"],
+  [1e9, "GB"],
+  [1e6, "MB"],
+  [1e3, "kB"],
+  [1, "B"],
+];
+
+/** Bytes in decimal units: 85899345920 → "85.9 GB". */
+export function formatBytes(b: number | null | undefined, digits = 3): string {
+  return scaled(b, BYTE_UNITS, digits);
 }
 
-/** Bytes in binary units: 2^30 → "1 GiB". */
-export function formatBytesBinary(v: number | null | undefined): string {
-  if (!ok(v)) return DASH;
-  if (v === 0) return "0 B";
-  return scaled(v, [[2 ** 50, "PiB"], [2 ** 40, "TiB"], [2 ** 30, "GiB"], [2 ** 20, "MiB"], [2 ** 10, "KiB"], [1, "B"]]);
+/** Bytes as GB only (for a column of comparable figures): 85899345920 → "85.9 GB". */
+export function formatGB(b: number | null | undefined, digits = 3): string {
+  return isNum(b) ? `${sig(b / 1e9, digits)} GB` : DASH;
 }
 
-/** Seconds: 0.0123 → "12.3 ms". */
-export function formatSeconds(v: number | null | undefined): string {
-  if (!ok(v)) return DASH;
-  if (v === 0) return "0 s";
-  if (Math.abs(v) >= 3600) return `${+(v / 3600).toPrecision(3)} h`;
-  if (Math.abs(v) >= 60) return `${+(v / 60).toPrecision(3)} min`;
-  return scaled(v, [[1, "s"], [1e-3, "ms"], [1e-6, "µs"], [1e-9, "ns"]]);
+/** Bytes per second in decimal units: 3.35e12 → "3.35 TB/s". */
+export function formatBandwidth(bps: number | null | undefined): string {
+  const s = formatBytes(bps);
+  return s === DASH ? DASH : `${s}/s`;
 }
 
-/** FLOP or FLOP/s: 9.89e14 → "989 TFLOP" (append "/s" yourself). */
+/** Seconds with a unit chosen for reading: 0.0123 → "12.3 ms". */
+export function formatSeconds(s: number | null | undefined): string {
+  if (!isNum(s)) return DASH;
+  const a = Math.abs(s);
+  if (a === 0) return "0 s";
+  if (a < 1e-3) return `${sig(s * 1e6)} µs`;
+  if (a < 1) return `${sig(s * 1e3)} ms`;
+  if (a < 120) return `${sig(s)} s`;
+  if (a < 7200) return `${sig(s / 60)} min`;
+  if (a < 86400 * 2) return `${sig(s / 3600)} h`;
+  if (a < 86400 * 365 * 2) return `${sig(s / 86400)} days`;
+  return `${sig(s / (86400 * 365))} years`;
+}
+
+/** FLOP/s: 9.89e14 → "989 TFLOP/s". */
+export function formatFlopRate(f: number | null | undefined): string {
+  return scaled(f, [
+    [1e18, "EFLOP/s"],
+    [1e15, "PFLOP/s"],
+    [1e12, "TFLOP/s"],
+    [1e9, "GFLOP/s"],
+    [1, "FLOP/s"],
+  ]);
+}
+
+/** A count with a short suffix: 70553706496 → "70.6B". */
+export function formatCount(n: number | null | undefined, digits = 3): string {
+  if (!isNum(n)) return DASH;
+  const a = Math.abs(n);
+  if (a >= 1e12) return `${sig(n / 1e12, digits)}T`;
+  if (a >= 1e9) return `${sig(n / 1e9, digits)}B`;
+  if (a >= 1e6) return `${sig(n / 1e6, digits)}M`;
+  if (a >= 1e4) return `${sig(n / 1e3, digits)}k`;
+  return sig(n, Math.max(digits, 4));
+}
+
+/** An integer with thousands separators: 131072 → "131,072". */
+export function formatInt(n: number | null | undefined): string {
+  if (!isNum(n)) return DASH;
+  if (Math.abs(n) >= 1e15) return sig(n, 3);
+  return Math.round(n).toLocaleString("en-US");
+}
+
+/** A fraction as a percentage: 0.423 → "42.3%". */
+export function formatPercent(f: number | null | undefined): string {
+  if (!isNum(f)) return DASH;
+  const p = f * 100;
+  if (p !== 0 && Math.abs(p) < 0.1) return "<0.1%";
+  return `${sig(p, 3)}%`;
+}
+
+/** US dollars: 0.0312 → "$0.0312", 1234 → "$1,234". */
+export function formatUsd(x: number | null | undefined): string {
+  if (!isNum(x)) return DASH;
+  if (Math.abs(x) >= 1000) return `$${sig(x, 4)}`;
+  return `$${sig(x, 3)}`;
+}
+
+/** Tokens per second: 1234.5 → "1,235 tok/s". */
+export function formatTokensPerS(x: number | null | undefined): string {
+  if (!isNum(x)) return DASH;
+  return `${Math.abs(x) >= 100 ? formatInt(x) : sig(x, 3)} tok/s`;
+}
+
+/** Tokens (context lengths): 131072 → "131k", 1024 → "1,024". */
+export function formatTokens(n: number | null | undefined): string {
+  if (!isNum(n)) return DASH;
+  if (Math.abs(n) >= 1e4) return formatCount(n, 3);
+  return formatInt(n);
+}
+
+/** FLOP (append "/s" for a rate): 9.89e14 → "989 TFLOP". */
 export function formatFlops(v: number | null | undefined): string {
-  if (!ok(v)) return DASH;
-  if (v === 0) return "0 FLOP";
-  return scaled(v, [[1e18, "EFLOP"], [1e15, "PFLOP"], [1e12, "TFLOP"], [1e9, "GFLOP"], [1e6, "MFLOP"], [1e3, "kFLOP"], [1, "FLOP"]]);
+  if (isNum(v) && v === 0) return "0 FLOP";
+  return scaled(v, [
+    [1e18, "EFLOP"],
+    [1e15, "PFLOP"],
+    [1e12, "TFLOP"],
+    [1e9, "GFLOP"],
+    [1e6, "MFLOP"],
+    [1e3, "kFLOP"],
+    [1, "FLOP"],
+  ]);
 }
 
-/** Plain count with SI suffix: 7.0e9 → "7B" style for parameters and tokens. */
-export function formatCount(v: number | null | undefined): string {
-  if (!ok(v)) return DASH;
-  const a = Math.abs(v);
-  if (a < 1e3) return `${+v.toPrecision(3)}`;
-  return scaled(v, [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]]).replace(" ", "");
-}
-
-/** Percentage of a fraction: 0.4567 → "45.7 %". */
-export function formatPercent(v: number | null | undefined): string {
-  if (!ok(v)) return DASH;
-  return `${+(v * 100).toPrecision(3)} %`;
-}
-
-/** US dollars: 0.1234 → "$0.123". */
-export function formatUsd(v: number | null | undefined): string {
-  if (!ok(v)) return DASH;
-  return `$${+v.toPrecision(3)}`;
+/** Bytes in binary units, where a figure is labelled so: 2^30 → "1 GiB". */
+export function formatBytesBinary(b: number | null | undefined): string {
+  if (isNum(b) && b === 0) return "0 B";
+  return scaled(b, [
+    [2 ** 50, "PiB"],
+    [2 ** 40, "TiB"],
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"],
+    [1, "B"],
+  ]);
 }
