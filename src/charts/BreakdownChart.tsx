@@ -3,10 +3,11 @@
  * (log axis). Lazy-loaded: the page shows its numbers before Recharts arrives.
  * Data comes only from the view model (charts/viewModels.ts); no arithmetic here.
  */
-import { memo, useCallback, useMemo } from "react";
+import { memo, useCallback, useMemo, useRef } from "react";
 import { Area, AreaChart, CartesianGrid, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { formatContextTick, type BreakdownChartModel, type PhaseChartModel } from "./viewModels";
 import { PALETTE, TIME_COMPONENTS } from "./palette";
+import { useHeldWhileHidden } from "./useHeldWhileHidden";
 
 const nf = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 const fmt = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? nf.format(v) : "—");
@@ -22,13 +23,10 @@ const MARGIN = { top: 18, right: 12, bottom: 4, left: 0 } as const;
 const TICK = { fontSize: 11 } as const;
 const labelText = (v: unknown) => `${fmt(v)} tokens of context`;
 
-function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownChartModel; scale: ChartScale }) {
-  const hi = model.xDomain[1];
-  const unit = m.unit.name;
-  const valueText = useCallback((v: unknown, name: unknown) => [`${fmt(v)} ${unit}`, name] as [string, string], [unit]);
-  const markerLabel = useMemo(() => ({ value: m.markerLabel, position: "top" as const, fontSize: 11, fill: "#0f172a" }), [m.markerLabel]);
+/** Title and the sentence under it: always current (cheap), even while the plot below is held. */
+function PhaseHeader({ m, scale }: { m: PhaseChartModel; scale: ChartScale }) {
   return (
-    <div className="min-w-0">
+    <>
       <h3 className="text-sm font-semibold text-slate-800">
         {m.title} <span className="font-normal text-slate-500">({scale === "share" ? "share of time" : m.unit.name})</span>
       </h3>
@@ -41,80 +39,98 @@ function PhaseChart({ m, model, scale }: { m: PhaseChartModel; model: BreakdownC
           </>
         ) : null}
       </p>
-      <AreaChart
-        responsive
-        style={STYLE}
-        data={m.rows}
-        margin={MARGIN}
-        stackOffset={scale === "share" ? "expand" : "none"}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis
-          dataKey="context"
-          type="number"
-          scale="log"
-          domain={model.xDomain}
-          ticks={model.xTicks}
-          tickFormatter={formatContextTick}
-          allowDataOverflow
-          tick={TICK}
-        />
-        <YAxis width={44} tick={TICK} tickFormatter={scale === "share" ? pctTick : fmt} />
-        {m.series.map((s) => (
-          <Area
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            stackId="t"
-            type="linear"
-            stroke={s.color}
-            fill={s.color}
-            fillOpacity={0.75}
-            isAnimationActive={false}
-            dot={false}
-            activeDot={false}
-          />
-        ))}
-        {model.notFitFrom !== null ? (
-          <ReferenceArea
-            x1={model.notFitFrom}
-            x2={hi}
-            fill="#ffffff"
-            fillOpacity={0.6}
-            stroke={PALETTE.overCapacity}
-            strokeDasharray="2 2"
-            zIndex={150}
-            ifOverflow="hidden"
-            label={{ value: "does not fit", position: "insideTopRight", fontSize: 11, fill: PALETTE.overCapacity }}
-          />
-        ) : null}
-        {m.marker > 0 ? (
-          <ReferenceLine
-            x={m.marker}
-            stroke="#0f172a"
-            strokeDasharray="4 3"
-            ifOverflow="hidden"
-            label={markerLabel}
-          />
-        ) : null}
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={labelText}
-          formatter={valueText}
-        />
-      </AreaChart>
-    </div>
+    </>
   );
 }
 
+/** The Recharts plot of one phase: re-renders only when its (possibly held) model or scale changes. */
+const PhasePlot = memo(function PhasePlot({ m, model, scale }: { m: PhaseChartModel; model: BreakdownChartModel; scale: ChartScale }) {
+  const hi = model.xDomain[1];
+  const unit = m.unit.name;
+  const valueText = useCallback((v: unknown, name: unknown) => [`${fmt(v)} ${unit}`, name] as [string, string], [unit]);
+  const markerLabel = useMemo(() => ({ value: m.markerLabel, position: "top" as const, fontSize: 11, fill: "#0f172a" }), [m.markerLabel]);
+  return (
+    <AreaChart
+      responsive
+      style={STYLE}
+      data={m.rows}
+      margin={MARGIN}
+      stackOffset={scale === "share" ? "expand" : "none"}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid stroke="#e2e8f0" vertical={false} />
+      <XAxis
+        dataKey="context"
+        type="number"
+        scale="log"
+        domain={model.xDomain}
+        ticks={model.xTicks}
+        tickFormatter={formatContextTick}
+        allowDataOverflow
+        tick={TICK}
+      />
+      <YAxis width={44} tick={TICK} tickFormatter={scale === "share" ? pctTick : fmt} />
+      {m.series.map((s) => (
+        <Area
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          stackId="t"
+          type="linear"
+          stroke={s.color}
+          fill={s.color}
+          fillOpacity={0.75}
+          isAnimationActive={false}
+          dot={false}
+          activeDot={false}
+        />
+      ))}
+      {model.notFitFrom !== null ? (
+        <ReferenceArea
+          x1={model.notFitFrom}
+          x2={hi}
+          fill="#ffffff"
+          fillOpacity={0.6}
+          stroke={PALETTE.overCapacity}
+          strokeDasharray="2 2"
+          zIndex={150}
+          ifOverflow="hidden"
+          label={{ value: "does not fit", position: "insideTopRight", fontSize: 11, fill: PALETTE.overCapacity }}
+        />
+      ) : null}
+      {m.marker > 0 ? (
+        <ReferenceLine
+          x={m.marker}
+          stroke="#0f172a"
+          strokeDasharray="4 3"
+          ifOverflow="hidden"
+          label={markerLabel}
+        />
+      ) : null}
+      <Tooltip
+        isAnimationActive={false}
+        labelFormatter={labelText}
+        formatter={valueText}
+      />
+    </AreaChart>
+  );
+});
+
 function BreakdownChart({ model, scale }: { model: BreakdownChartModel; scale: ChartScale }) {
   const shown = new Set([...model.prefill.series, ...model.decode.series].map((s) => s.key));
+  const box = useRef<HTMLDivElement>(null);
+  // Scrolled out of view, the plots keep their last drawing (the text and accessible name stay current).
+  const current = useMemo(() => ({ model, scale }), [model, scale]);
+  const plot = useHeldWhileHidden(current, box);
   return (
-    <div>
+    <div ref={box}>
       <div role="img" aria-label={model.ariaLabel} data-testid="breakdown-chart" className="grid gap-4 md:grid-cols-2">
-        <PhaseChart m={model.prefill} model={model} scale={scale} />
-        <PhaseChart m={model.decode} model={model} scale={scale} />
+        {(["prefill", "decode"] as const).map((phase) => (
+          <div key={phase} className="min-w-0">
+            <PhaseHeader m={model[phase]} scale={scale} />
+            <PhasePlot m={plot.model[phase]} model={plot.model} scale={plot.scale} />
+          </div>
+        ))}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         {TIME_COMPONENTS.filter((c) => shown.has(c.key)).map((c) => (

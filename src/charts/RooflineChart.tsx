@@ -3,10 +3,11 @@
  * against arithmetic intensity, log-log. Below the ridge an operation waits on memory; above it,
  * on the arithmetic units. Data comes only from the view model; no arithmetic here.
  */
-import { memo } from "react";
+import { memo, useRef } from "react";
 import { CartesianGrid, ComposedChart, ReferenceDot, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { siTick, sig3, type MarkerShape, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
+import { useHeldWhileHidden } from "./useHeldWhileHidden";
 
 /**
  * One stable marker component for every dot: its shape, colour and radius come with the point.
@@ -31,68 +32,77 @@ const X_LABEL = { value: "arithmetic intensity (FLOP per byte moved)", position:
 const Y_LABEL = { value: "TFLOP/s per chip", angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 50 } as const;
 
 function RooflineChart({ model }: { model: RooflineModel }) {
+  const box = useRef<HTMLDivElement>(null);
+  // Scrolled out of view, the plot keeps its last drawing; the accessible name stays current.
+  const plot = useHeldWhileHidden(model, box);
   return (
-    <div role="img" aria-label={model.ariaLabel} data-testid="roofline-chart">
-      <ComposedChart responsive style={STYLE} margin={MARGIN} accessibilityLayer={false}>
-        <CartesianGrid stroke="#e2e8f0" />
-        <XAxis
-          dataKey="x"
-          type="number"
-          scale="log"
-          domain={model.xDomain}
-          ticks={model.xTicks}
-          tickFormatter={siTick}
-          allowDataOverflow
-          tick={TICK}
-          label={X_LABEL}
-        />
-        <YAxis
-          dataKey="y"
-          type="number"
-          scale="log"
-          domain={model.yDomain}
-          ticks={model.yTicks}
-          tickFormatter={siTick}
-          allowDataOverflow
-          width={52}
-          tick={TICK}
-          label={Y_LABEL}
-        />
-        {/* The roofs as straight segments: no curve, no path-length measuring on every update. */}
-        {model.roof.slice(1).map((b, i) => (
-          <ReferenceLine key={i} segment={[model.roof[i]!, b]} stroke={PALETTE.roof} strokeWidth={2} ifOverflow="hidden" />
-        ))}
-        <ReferenceLine
-          x={model.ridge}
-          stroke={PALETTE.roof}
-          strokeDasharray="4 3"
-          ifOverflow="hidden"
-          label={{ value: `ridge ${sig3(model.ridge)} FLOP/B`, position: "top", fontSize: 11, fill: PALETTE.roof }}
-        />
-        <Scatter name="operations" data={model.points} shape={Marker} isAnimationActive={false} />
-        {model.labels.map((l) => (
-          <ReferenceDot key={l.text} x={l.x} y={l.y} r={0} ifOverflow="hidden" label={{ value: l.text, position: l.position, offset: 14, fontSize: 11, fontWeight: 600, fill: l.color }} />
-        ))}
-        <Tooltip
-          shared={false}
-          isAnimationActive={false}
-          cursor={false}
-          content={({ active, payload }) => {
-            const d = active ? (payload?.[0]?.payload as { label?: string; x?: number; y?: number } | undefined) : undefined;
-            if (!d?.label) return null;
-            return (
-              <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
-                <div className="font-semibold">{d.label}</div>
-                <div>
-                  {sig3(d.x ?? NaN)} FLOP/byte → up to {sig3(d.y ?? NaN)} TFLOP/s
-                </div>
-              </div>
-            );
-          }}
-        />
-      </ComposedChart>
+    <div ref={box} role="img" aria-label={model.ariaLabel} data-testid="roofline-chart">
+      <RooflinePlot model={plot} />
     </div>
   );
 }
+
+const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineModel }) {
+  return (
+    <ComposedChart responsive style={STYLE} margin={MARGIN} accessibilityLayer={false}>
+      <CartesianGrid stroke="#e2e8f0" />
+      <XAxis
+        dataKey="x"
+        type="number"
+        scale="log"
+        domain={model.xDomain}
+        ticks={model.xTicks}
+        tickFormatter={siTick}
+        allowDataOverflow
+        tick={TICK}
+        label={X_LABEL}
+      />
+      <YAxis
+        dataKey="y"
+        type="number"
+        scale="log"
+        domain={model.yDomain}
+        ticks={model.yTicks}
+        tickFormatter={siTick}
+        allowDataOverflow
+        width={52}
+        tick={TICK}
+        label={Y_LABEL}
+      />
+      {/* The roofs as straight segments: no curve, no path-length measuring on every update. */}
+      {model.roof.slice(1).map((b, i) => (
+        <ReferenceLine key={i} segment={[model.roof[i]!, b]} stroke={PALETTE.roof} strokeWidth={2} ifOverflow="hidden" />
+      ))}
+      <ReferenceLine
+        x={model.ridge}
+        stroke={PALETTE.roof}
+        strokeDasharray="4 3"
+        ifOverflow="hidden"
+        label={{ value: `ridge ${sig3(model.ridge)} FLOP/B`, position: "top", fontSize: 11, fill: PALETTE.roof }}
+      />
+      <Scatter name="operations" data={model.points} shape={Marker} isAnimationActive={false} />
+      {model.labels.map((l) => (
+        <ReferenceDot key={l.text} x={l.x} y={l.y} r={0} ifOverflow="hidden" label={{ value: l.text, position: l.position, offset: 14, fontSize: 11, fontWeight: 600, fill: l.color }} />
+      ))}
+      <Tooltip
+        shared={false}
+        isAnimationActive={false}
+        cursor={false}
+        content={({ active, payload }) => {
+          const d = active ? (payload?.[0]?.payload as { label?: string; x?: number; y?: number } | undefined) : undefined;
+          if (!d?.label) return null;
+          return (
+            <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
+              <div className="font-semibold">{d.label}</div>
+              <div>
+                {sig3(d.x ?? NaN)} FLOP/byte → up to {sig3(d.y ?? NaN)} TFLOP/s
+              </div>
+            </div>
+          );
+        }}
+      />
+    </ComposedChart>
+  );
+});
 
 export default memo(RooflineChart);
