@@ -4,10 +4,12 @@
  * Data comes only from the view model (charts/viewModels.ts); no arithmetic here.
  */
 import { memo, useCallback, useMemo, useRef } from "react";
-import { Area, AreaChart, CartesianGrid, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, CartesianGrid, DefaultZIndexes, Tooltip, XAxis, YAxis } from "recharts";
 import { formatContextTick, type BreakdownChartModel, type PhaseChartModel } from "./viewModels";
 import { PALETTE, TIME_COMPONENTS } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
+import { Marks, VLine, XBand } from "./marks";
+import { useShared } from "./stable";
 
 const nf = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 const fmt = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? nf.format(v) : "—");
@@ -43,12 +45,27 @@ function PhaseHeader({ m, scale }: { m: PhaseChartModel; scale: ChartScale }) {
   );
 }
 
+/** "Does not fit" shading (above the areas) and the scenario's marker line: redrawn only when they or the axes change. */
+const PhaseMarks = memo(function PhaseMarks({ notFitFrom, hi, marker, markerLabel }: { notFitFrom: number | null; hi: number; marker: number; markerLabel: string }) {
+  return (
+    <Marks zIndex={DefaultZIndexes.area + 50}>
+      {(ctx) => (
+        <>
+          {notFitFrom !== null ? (
+            <XBand ctx={ctx} x1={notFitFrom} x2={hi} fill="#ffffff" fillOpacity={0.6} stroke={PALETTE.overCapacity} dash="2 2" label="does not fit" />
+          ) : null}
+          {marker > 0 ? <VLine ctx={ctx} x={marker} stroke="#0f172a" dash="4 3" label={markerLabel} /> : null}
+        </>
+      )}
+    </Marks>
+  );
+});
+
 /** The Recharts plot of one phase: re-renders only when its (possibly held) model or scale changes. */
 const PhasePlot = memo(function PhasePlot({ m, model, scale }: { m: PhaseChartModel; model: BreakdownChartModel; scale: ChartScale }) {
   const hi = model.xDomain[1];
   const unit = m.unit.name;
   const valueText = useCallback((v: unknown, name: unknown) => [`${fmt(v)} ${unit}`, name] as [string, string], [unit]);
-  const markerLabel = useMemo(() => ({ value: m.markerLabel, position: "top" as const, fontSize: 11, fill: "#0f172a" }), [m.markerLabel]);
   return (
     <AreaChart
       responsive
@@ -85,28 +102,7 @@ const PhasePlot = memo(function PhasePlot({ m, model, scale }: { m: PhaseChartMo
           activeDot={false}
         />
       ))}
-      {model.notFitFrom !== null ? (
-        <ReferenceArea
-          x1={model.notFitFrom}
-          x2={hi}
-          fill="#ffffff"
-          fillOpacity={0.6}
-          stroke={PALETTE.overCapacity}
-          strokeDasharray="2 2"
-          zIndex={150}
-          ifOverflow="hidden"
-          label={{ value: "does not fit", position: "insideTopRight", fontSize: 11, fill: PALETTE.overCapacity }}
-        />
-      ) : null}
-      {m.marker > 0 ? (
-        <ReferenceLine
-          x={m.marker}
-          stroke="#0f172a"
-          strokeDasharray="4 3"
-          ifOverflow="hidden"
-          label={markerLabel}
-        />
-      ) : null}
+      <PhaseMarks notFitFrom={model.notFitFrom} hi={hi} marker={m.marker} markerLabel={m.markerLabel} />
       <Tooltip
         isAnimationActive={false}
         labelFormatter={labelText}
@@ -121,7 +117,7 @@ function BreakdownChart({ model, scale }: { model: BreakdownChartModel; scale: C
   const box = useRef<HTMLDivElement>(null);
   // Scrolled out of view, the plots keep their last drawing (the text and accessible name stay current).
   const current = useMemo(() => ({ model, scale }), [model, scale]);
-  const plot = useHeldWhileHidden(current, box);
+  const plot = useShared(useHeldWhileHidden(current, box));
   return (
     <div ref={box}>
       <div role="img" aria-label={model.ariaLabel} data-testid="breakdown-chart" className="grid gap-4 md:grid-cols-2">

@@ -4,10 +4,12 @@
  * on the arithmetic units. Data comes only from the view model; no arithmetic here.
  */
 import { memo, useRef } from "react";
-import { CartesianGrid, ComposedChart, ReferenceDot, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, DefaultZIndexes, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { siTick, sig3, type MarkerShape, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
+import { Marks, PointLabel, Segment, VLine } from "./marks";
+import { useShared } from "./stable";
 
 /**
  * One stable marker component for every dot: its shape, colour and radius come with the point.
@@ -24,6 +26,46 @@ function Marker(props: unknown) {
   return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} {...common} />;
 }
 
+function TooltipBody({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
+  const d = active ? (payload?.[0]?.payload as { label?: string; x?: number; y?: number } | undefined) : undefined;
+  if (!d?.label) return null;
+  return (
+    <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
+      <div className="font-semibold">{d.label}</div>
+      <div>
+        {sig3(d.x ?? NaN)} FLOP/byte → up to {sig3(d.y ?? NaN)} TFLOP/s
+      </div>
+    </div>
+  );
+}
+
+/** The two roofs (straight segments) and the ridge: redrawn only when they or the axes change. */
+const RoofMarks = memo(function RoofMarks({ roof, ridge }: { roof: RooflineModel["roof"]; ridge: number }) {
+  return (
+    <Marks>
+      {(ctx) => (
+        <>
+          {roof.slice(1).map((b, i) => (
+            <Segment key={i} ctx={ctx} a={roof[i]!} b={b} stroke={PALETTE.roof} strokeWidth={2} />
+          ))}
+          <VLine ctx={ctx} x={ridge} stroke={PALETTE.roof} dash="4 3" label={`ridge ${sig3(ridge)} FLOP/B`} />
+        </>
+      )}
+    </Marks>
+  );
+});
+
+/** Text beside the two whole-pass points. */
+const DotLabels = memo(function DotLabels({ labels }: { labels: RooflineModel["labels"] }) {
+  return (
+    <Marks zIndex={DefaultZIndexes.label}>
+      {(ctx) =>
+        labels.map((l) => <PointLabel key={`${l.position}-${l.color}`} ctx={ctx} x={l.x} y={l.y} text={l.text} position={l.position} fill={l.color} fontWeight={600} />)
+      }
+    </Marks>
+  );
+});
+
 // Stable props: Recharts 3 recomputes its selectors when a prop's reference changes.
 const STYLE = { width: "100%", height: 300 } as const;
 const MARGIN = { top: 22, right: 16, bottom: 18, left: 4 } as const;
@@ -34,7 +76,7 @@ const Y_LABEL = { value: "TFLOP/s per chip", angle: -90, position: "insideLeft",
 function RooflineChart({ model }: { model: RooflineModel }) {
   const box = useRef<HTMLDivElement>(null);
   // Scrolled out of view, the plot keeps its last drawing; the accessible name stays current.
-  const plot = useHeldWhileHidden(model, box);
+  const plot = useShared(useHeldWhileHidden(model, box));
   return (
     <div ref={box} role="img" aria-label={model.ariaLabel} data-testid="roofline-chart">
       <RooflinePlot model={plot} />
@@ -69,37 +111,14 @@ const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineMode
         tick={TICK}
         label={Y_LABEL}
       />
-      {/* The roofs as straight segments: no curve, no path-length measuring on every update. */}
-      {model.roof.slice(1).map((b, i) => (
-        <ReferenceLine key={i} segment={[model.roof[i]!, b]} stroke={PALETTE.roof} strokeWidth={2} ifOverflow="hidden" />
-      ))}
-      <ReferenceLine
-        x={model.ridge}
-        stroke={PALETTE.roof}
-        strokeDasharray="4 3"
-        ifOverflow="hidden"
-        label={{ value: `ridge ${sig3(model.ridge)} FLOP/B`, position: "top", fontSize: 11, fill: PALETTE.roof }}
-      />
       <Scatter name="operations" data={model.points} shape={Marker} isAnimationActive={false} />
-      {model.labels.map((l) => (
-        <ReferenceDot key={l.text} x={l.x} y={l.y} r={0} ifOverflow="hidden" label={{ value: l.text, position: l.position, offset: 14, fontSize: 11, fontWeight: 600, fill: l.color }} />
-      ))}
+      <RoofMarks roof={model.roof} ridge={model.ridge} />
+      <DotLabels labels={model.labels} />
       <Tooltip
         shared={false}
         isAnimationActive={false}
         cursor={false}
-        content={({ active, payload }) => {
-          const d = active ? (payload?.[0]?.payload as { label?: string; x?: number; y?: number } | undefined) : undefined;
-          if (!d?.label) return null;
-          return (
-            <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
-              <div className="font-semibold">{d.label}</div>
-              <div>
-                {sig3(d.x ?? NaN)} FLOP/byte → up to {sig3(d.y ?? NaN)} TFLOP/s
-              </div>
-            </div>
-          );
-        }}
+        content={TooltipBody}
       />
     </ComposedChart>
   );
