@@ -83,6 +83,8 @@ try {
         for (const [name, sel] of Object.entries(REGIONS)) {
           if (cur.at[name] !== undefined) continue;
           const hit = muts.some((m) => {
+            // aria-busy flips when a request starts, before any number changed: not a result.
+            if (m.type === "attributes" && m.attributeName === "aria-busy") return false;
             const n = m.target.nodeType === 1 ? m.target : m.target.parentElement;
             return n && n.closest(sel);
           });

@@ -3,7 +3,7 @@
  * against arithmetic intensity, log-log. Below the ridge an operation waits on memory; above it,
  * on the arithmetic units. Data comes only from the view model; no arithmetic here.
  */
-import { memo, useRef } from "react";
+import { createContext, memo, useContext, useRef } from "react";
 import { CartesianGrid, ComposedChart, DefaultZIndexes, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { siTick, sig3, type MarkerShape, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
@@ -84,7 +84,33 @@ function RooflineChart({ model }: { model: RooflineModel }) {
   );
 }
 
+/**
+ * What moves on a slider step (the dots and their labels) reaches the chart through context, so the
+ * chart element itself re-renders only when its axes or roofs change: a ComposedChart render
+ * re-reports every chart prop to Recharts' store (three dispatches, each rechecking every selector).
+ */
+const PlotData = createContext<Pick<RooflineModel, "points" | "labels">>({ points: [], labels: [] });
+
 const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineModel }) {
+  const { xDomain, xTicks, yDomain, yTicks, roof, ridge } = model;
+  return (
+    <PlotData.Provider value={model}>
+      <RooflineFrame xDomain={xDomain} xTicks={xTicks} yDomain={yDomain} yTicks={yTicks} roof={roof} ridge={ridge} />
+    </PlotData.Provider>
+  );
+});
+
+function Dots() {
+  return <Scatter name="operations" data={useContext(PlotData).points} shape={Marker} isAnimationActive={false} />;
+}
+
+function ContextDotLabels() {
+  return <DotLabels labels={useContext(PlotData).labels} />;
+}
+
+type FrameProps = Pick<RooflineModel, "xDomain" | "xTicks" | "yDomain" | "yTicks" | "roof" | "ridge">;
+
+const RooflineFrame = memo(function RooflineFrame({ xDomain, xTicks, yDomain, yTicks, roof, ridge }: FrameProps) {
   return (
     <ComposedChart responsive style={STYLE} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke="#e2e8f0" />
@@ -92,8 +118,8 @@ const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineMode
         dataKey="x"
         type="number"
         scale="log"
-        domain={model.xDomain}
-        ticks={model.xTicks}
+        domain={xDomain}
+        ticks={xTicks}
         tickFormatter={siTick}
         allowDataOverflow
         tick={TICK}
@@ -103,17 +129,17 @@ const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineMode
         dataKey="y"
         type="number"
         scale="log"
-        domain={model.yDomain}
-        ticks={model.yTicks}
+        domain={yDomain}
+        ticks={yTicks}
         tickFormatter={siTick}
         allowDataOverflow
         width={52}
         tick={TICK}
         label={Y_LABEL}
       />
-      <Scatter name="operations" data={model.points} shape={Marker} isAnimationActive={false} />
-      <RoofMarks roof={model.roof} ridge={model.ridge} />
-      <DotLabels labels={model.labels} />
+      <Dots />
+      <RoofMarks roof={roof} ridge={ridge} />
+      <ContextDotLabels />
       <Tooltip
         shared={false}
         isAnimationActive={false}

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { useCalculator } from "../../state/store";
 import { selectAnalysis, selectPending } from "../../state/selectors";
 import { memoryBarModel } from "../../charts/viewModels";
@@ -116,12 +116,21 @@ export function ResultsPanel() {
     );
   }
 
-  const { prefill, decode, total, roofline } = report;
   return (
     <section aria-labelledby="results-title" data-testid="results" aria-busy={pending}>
       <h2 id="results-title" className="sr-only">
         Results
       </h2>
+      <ResultsBody report={report} />
+    </section>
+  );
+}
+
+/** The figures of one report: re-rendered only when the report changes, not when a request starts (aria-busy). */
+const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
+  const { prefill, decode, total, roofline } = report;
+  return (
+    <>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         <Stat label="Time to first token" value={formatSeconds(prefill.timeS)} testId="ttft" why="ttft" sub={`prefill of the whole batch`} />
         <Stat
@@ -182,6 +191,6 @@ export function ResultsPanel() {
           ))}
         </ul>
       ) : null}
-    </section>
+    </>
   );
-}
+});
