@@ -70,7 +70,11 @@ function RooflineTab() {
         {sig3(model.ridge)} FLOP/byte
         <Why id="ridge" />, reached near batch {int(model.criticalBatch)}
         <Why id="critical-batch" />
-        {below ? " — below it, batching more is nearly free." : " — above it, more batch costs compute time."}
+        {below
+          ? " — below it, batching more is nearly free: the weights are read once for the whole batch."
+          : model.decodeBound === "memory"
+            ? " — yet decode stays memory-bound: each sequence reads its own KV cache, which batching cannot share."
+            : " — above it, more batch costs compute time."}
       </p>
       <Suspense fallback={<Loading />}>
         <DeferredRoofline model={model} />
