@@ -3,7 +3,7 @@
  * plugged in, keyed by stable ids shared with tooltips, colours and lessons.
  */
 import { modelCosts } from "./cost/model";
-import { formatBytes, formatCount, formatFlops, formatPercent, formatSeconds, formatUsd } from "./format";
+import { formatBytes, formatCount, formatFlops, formatInt, formatPercent, formatSeconds, formatUsd } from "./format";
 import { bytesPerElement, weightBytesPerParam } from "./precision";
 import type { Report, Scenario } from "./types";
 
@@ -75,6 +75,6 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
     "critical-batch": t("critical-batch", "Critical batch", "ridge × bytes per weight ÷ 2 (decode weight matmuls turn compute-bound above it)",
       `${r.roofline.ridgeIntensity.toPrecision(3)} × ${bpp} ÷ 2 = ${r.roofline.criticalBatch.toPrecision(3)} tokens per step`, `${Math.round(r.roofline.criticalBatch)} tokens`),
     crossover: t("crossover", "Attention crossover", "2 × active parameters ÷ (4 × layers × heads × head size)",
-      `2 × ${formatCount(r.params.active)} ÷ (4 × ${m.layers} × ${m.heads} × ${m.headDim}) = ${Math.round(r.attention.crossoverTokens).toLocaleString("en")} tokens`, `${Math.round(r.attention.crossoverTokens).toLocaleString("en")} tokens`),
+      `2 × ${formatCount(r.params.active)} ÷ (4 × ${m.layers} × ${m.heads} × ${m.headDim}) = ${formatInt(r.attention.crossoverTokens)} tokens`, `${formatInt(r.attention.crossoverTokens)} tokens`),
   };
 }

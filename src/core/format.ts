@@ -11,6 +11,11 @@ export function isNum(x: unknown): x is number {
   return typeof x === "number" && Number.isFinite(x);
 }
 
+/** en-US formatters by decimals: `toLocaleString` with options builds a new one per call (~20 µs each). */
+const DECIMALS: Intl.NumberFormat[] = [];
+const withDecimals = (d: number) => (DECIMALS[d] ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: d, minimumFractionDigits: 0 }));
+const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 /** `digits` significant figures, trailing zeros trimmed; thousands separated; huge values in e-notation. */
 export function sig(x: number, digits = 3): string {
   if (!isNum(x)) return DASH;
@@ -22,7 +27,7 @@ export function sig(x: number, digits = 3): string {
   }
   const p = Number(x.toPrecision(digits));
   const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(p))));
-  return p.toLocaleString("en-US", { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+  return withDecimals(Math.min(20, decimals)).format(p);
 }
 
 function scaled(x: number | null | undefined, units: readonly [number, string][], digits = 3): string {
@@ -100,7 +105,7 @@ export function formatCount(n: number | null | undefined, digits = 3): string {
 export function formatInt(n: number | null | undefined): string {
   if (!isNum(n)) return DASH;
   if (Math.abs(n) >= 1e15) return sig(n, 3);
-  return Math.round(n).toLocaleString("en-US");
+  return INTEGER.format(Math.round(n));
 }
 
 /** A fraction as a percentage: 0.423 → "42.3%". */

@@ -1,21 +1,49 @@
 /**
  * The only writer of results: whenever the scenario input changes, ask the cost client (worker or
  * in-thread fallback) and store its answer. Stale answers are dropped by the client.
+ *
+ * Reports computed ahead: the worker also evaluates the inputs one control move away
+ * (`store.nearby`, set by a slider when it is focused, hovered or moved). When the input lands on
+ * one of them, its report is shown at once, in the input's own frame, and the full analysis
+ * (charts, explanations) follows from the worker a frame later. Nothing is computed here.
  */
 import type { CalculatorStore } from "./store";
+import type { Report, ScenarioInput } from "../core";
 import { createCostClient, type CostClient } from "../worker/client";
+
+/** Reports kept ahead at most (a slider window is ~50; the table restarts when full). */
+export const AHEAD_LIMIT = 2000;
+
+/** Identity of an input for the table: store setters build inputs in a fixed key order. */
+const keyOf = (input: ScenarioInput) => JSON.stringify(input);
 
 /** Wait after the last input change before recomputing the frontier (ms). */
 export const FRONTIER_DELAY_MS = 120;
 
 export function startResults(store: CalculatorStore, client: CostClient = createCostClient()): () => void {
+  const ahead = new Map<string, Report>();
+  const unsubscribeNearby = store.subscribe(
+    (s) => s.nearby,
+    async (nearby) => {
+      const keys = nearby.map(keyOf);
+      const missing = nearby.filter((_, i) => !ahead.has(keys[i]!));
+      if (missing.length === 0) return;
+      const reports = await client.reports(missing);
+      if (ahead.size + missing.length > AHEAD_LIMIT) ahead.clear();
+      reports.forEach((r, i) => {
+        if (r) ahead.set(keyOf(missing[i]!), r);
+      });
+    },
+  );
   const unsubscribe = store.subscribe(
     (s) => s.input,
     async (input) => {
-      store.setState((s) => ({ result: { ...s.result, pending: true } }));
+      const known = ahead.get(keyOf(input));
+      store.setState((s) => ({ result: { ...s.result, pending: true, headline: known ? { input, report: known } : null } }));
       const answer = await client.analyseLatest(input);
       if (!answer) return; // superseded by a newer input
-      store.setState((s) => ({ result: { ...s.result, analysis: answer.analysis, evaluator: answer.evaluator, pending: false } })); // keeps pinned and frontier
+      // keeps pinned and frontier
+      store.setState((s) => ({ result: { ...s.result, analysis: answer.analysis, evaluator: answer.evaluator, pending: false, headline: null } }));
     },
     { fireImmediately: true },
   );
@@ -49,6 +77,7 @@ export function startResults(store: CalculatorStore, client: CostClient = create
     { fireImmediately: true },
   );
   return () => {
+    unsubscribeNearby();
     unsubscribePinned();
     clearTimeout(timer);
     unsubscribeFrontier();

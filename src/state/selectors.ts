@@ -9,6 +9,12 @@ import type { Analysis } from "../worker/protocol";
 export const selectInput = (s: CalculatorState) => s.input;
 export const selectAnalysis = (s: CalculatorState) => s.result.analysis;
 export const selectReport = (s: CalculatorState) => s.result.analysis?.report ?? null;
+/**
+ * The report the headline numbers show: the one computed ahead for this very input when there is
+ * one (it lands in the input's own frame), else the latest full analysis.
+ */
+export const selectHeadline = (s: CalculatorState) =>
+  s.result.headline && s.result.headline.input === s.input ? s.result.headline.report : selectReport(s);
 export const selectScenario = (s: CalculatorState) => s.result.analysis?.scenario ?? null;
 export const selectSweep = (s: CalculatorState) => s.result.analysis?.sweep ?? null;
 export const selectEvaluator = (s: CalculatorState) => s.result.evaluator;

@@ -7,7 +7,7 @@ import { createStore } from "zustand/vanilla";
 import { subscribeWithSelector } from "zustand/middleware";
 import { useStore } from "zustand";
 import { DEFAULT_SCENARIO_INPUT } from "../core";
-import type { HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../core";
+import type { HardwareInput, ModelInput, Mode, Precision, Report, ScenarioInput, Workload } from "../core";
 import type { Analysis, FrontierAnswer } from "../worker/protocol";
 import type { Evaluator } from "../worker/client";
 import type { PinnedAnalysis } from "../worker/protocol";
@@ -28,6 +28,11 @@ export interface ResultState {
   pinned?: PinnedAnalysis | null;
   /** The latest latency–cost frontier (asked for only while its chart is shown). */
   frontier?: FrontierAnswer | null;
+  /**
+   * The worker's report for `input`, computed ahead (before the slider got there; see `prefetch`),
+   * shown in the input's own frame until the full analysis arrives. Written only by state/results.ts.
+   */
+  headline?: { input: ScenarioInput; report: Report } | null;
 }
 
 /** The teaching charts' tabs. */
@@ -62,7 +67,14 @@ export interface CalculatorState {
   /** Scenario A of an A/B comparison (pinned while the page keeps editing B = `input`), or null. */
   compare: ScenarioInput | null;
   lesson: LessonState | null;
+  /** Inputs one control move away from `input`, whose reports the worker computes ahead (state/results.ts). */
+  nearby: ScenarioInput[];
 
+  /**
+   * Ask the worker ahead for the reports of what these actions would make the input. Each action
+   * is an input setter of this store, run dry: it changes nothing.
+   */
+  prefetch(actions: ReadonlyArray<() => void>): void;
   /** Replace the whole input (a link was opened). */
   loadInput(input: ScenarioInput, linkWarnings?: string[]): void;
   setModelPreset(id: string): void;
@@ -112,7 +124,12 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
     subscribeWithSelector((set, get) => {
       /** The resolved scenario of the latest answer (presets applied), if any. */
       const resolved = () => get().result.analysis?.scenario ?? null;
-      const setInput = (f: (i: ScenarioInput) => ScenarioInput) => set((s) => ({ input: f(s.input) }));
+      /** While `prefetch` dry-runs an action, the input it would set (nothing is applied). */
+      let dryRun: { input: ScenarioInput | null } | null = null;
+      const setInput = (f: (i: ScenarioInput) => ScenarioInput) => {
+        if (dryRun) dryRun.input = f(get().input);
+        else set((s) => ({ input: f(s.input) }));
+      };
 
       /** The model block to edit: keeps a preset's name, or spells out a derived shape in full. */
       function editableModel(): ModelInput {
@@ -141,7 +158,21 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
         result: { analysis: null, evaluator: null, pending: false },
         compare: null,
         lesson: null,
+        nearby: [],
 
+        prefetch: (actions) => {
+          const nearby: ScenarioInput[] = [];
+          for (const act of actions) {
+            const run = (dryRun = { input: null });
+            try {
+              act();
+            } finally {
+              dryRun = null;
+            }
+            if (run.input) nearby.push(run.input);
+          }
+          set({ nearby });
+        },
         loadInput: (input, linkWarnings = []) =>
           set({ input, linkWarnings, view: { ...get().view, linkNoticeDismissed: false } }),
         setModelPreset: (id) => setInput((i) => ({ ...i, model: { preset: id } })),

@@ -1,12 +1,12 @@
 import { useMemo, useState } from "react";
 import { useCalculator } from "../state/store";
-import { badgeFor, selectReport } from "../state/selectors";
+import { badgeFor, selectHeadline } from "../state/selectors";
 import { currentShareUrl } from "../state/sync";
 import { BOTTLENECK_COLOR } from "../charts/palette";
 import { COPY } from "./copy/en";
 
 export function BottleneckBadge() {
-  const report = useCalculator(selectReport);
+  const report = useCalculator(selectHeadline);
   const badge = useMemo(() => badgeFor(report), [report]);
   if (!badge) return <span className="text-sm text-slate-500">{COPY.computing}</span>;
   return (

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useCalculator } from "../state/store";
-import { badgeFor, selectReport } from "../state/selectors";
+import { badgeFor, selectHeadline } from "../state/selectors";
 import { BOTTLENECK_COLOR } from "../charts/palette";
 import { formatSeconds, formatTokensPerS } from "./format";
 
@@ -10,7 +10,7 @@ import { formatSeconds, formatTokensPerS } from "./format";
  * section says the same).
  */
 export function SummaryBar() {
-  const report = useCalculator(selectReport);
+  const report = useCalculator(selectHeadline);
   const badge = useMemo(() => badgeFor(report), [report]);
   if (!report || !badge) return null;
   return (

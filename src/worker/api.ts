@@ -166,6 +166,20 @@ export function analyse(input: ScenarioInput): Analysis {
   }
 }
 
+/** Most inputs one `reports` call evaluates (a slider's window is far smaller). */
+export const MAX_REPORTS = 256;
+
+/** Reports alone for inputs a control may move to next: the page keeps them to show in the input's own frame. */
+export function reports(inputs: ScenarioInput[]): (Report | null)[] {
+  return inputs.slice(0, MAX_REPORTS).map((input) => {
+    try {
+      return evaluate(resolveScenario(input).scenario);
+    } catch {
+      return null;
+    }
+  });
+}
+
 let lastFrontierKey = "";
 let lastFrontier: FrontierAnswer | null = null;
 
@@ -196,4 +210,4 @@ export function sweepTiming(input: ScenarioInput, n: number): number {
   return performance.now() - t0;
 }
 
-export const costApi: CostApi = { analysePinned, analyse, frontier: frontierFor, sweepTiming };
+export const costApi: CostApi = { analysePinned, analyse, reports, frontier: frontierFor, sweepTiming };

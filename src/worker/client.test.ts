@@ -3,7 +3,7 @@ import { createCostClient } from "./client";
 import type { Analysis, CostApi } from "./protocol";
 
 const answer = (tag: string): Analysis => ({ scenario: null, issues: [], report: null, sweep: null, error: tag });
-const api: CostApi = { analyse: (input) => answer(String(input.workload?.batch)), frontier: () => null };
+const api: CostApi = { analyse: (input) => answer(String(input.workload?.batch)), reports: (inputs) => inputs.map(() => null), frontier: () => null };
 
 describe("createCostClient", () => {
   it("should fall back to the in-thread implementation when no worker can start", async () => {
@@ -43,5 +43,17 @@ describe("contextGrid", async () => {
     const g = contextGrid(NaN, NaN, 0);
     expect(g.length).toBeGreaterThan(1);
     expect(g.every((x) => Number.isFinite(x) && x >= 1)).toBe(true);
+  });
+});
+
+describe("reports (computed ahead)", async () => {
+  const { reports, analyse, MAX_REPORTS } = await import("./api");
+  it("should give the same report as the full analysis, null for an input the core cannot read, and cap the batch", () => {
+    const input = { workload: { batch: 16 } };
+    const [r, bad] = reports([input, { model: { preset: 42 } } as never]);
+    expect(r).toEqual(analyse(input).report);
+    // a wrong-typed preset is reported as an issue and the default used, so it still evaluates
+    expect(bad === null || typeof bad?.decode.timePerTokenS === "number").toBe(true);
+    expect(reports(Array.from({ length: MAX_REPORTS + 5 }, () => input))).toHaveLength(MAX_REPORTS);
   });
 });

@@ -4,7 +4,7 @@
  * slider position never overwrites a newer one.
  */
 import { wrap, releaseProxy, type Remote } from "comlink";
-import type { ScenarioInput } from "../core";
+import type { Report, ScenarioInput } from "../core";
 import type { PinnedAnalysis } from "./pinned";
 import type { Analysis, CostApi, FrontierAnswer } from "./protocol";
 
@@ -20,6 +20,8 @@ export interface CostClient {
   analyseLatest(input: ScenarioInput): Promise<Answer | undefined>;
   /** The latency–cost frontier for `input`; undefined when a newer frontier request was made meanwhile. */
   frontierLatest(input: ScenarioInput): Promise<FrontierAnswer | null | undefined>;
+  /** Reports for inputs one control move away (answers to older calls are still delivered: each adds to the page's table). */
+  reports(inputs: ScenarioInput[]): Promise<(Report | null)[]>;
   /** Analyse the pinned scenario A of a comparison; undefined when a newer A was asked for meanwhile. */
   pinnedLatest(input: ScenarioInput): Promise<PinnedAnalysis | undefined>;
   dispose(): void;
@@ -120,6 +122,16 @@ export function createCostClient(options: ClientOptions = {}): CostClient {
   }
   let latestFrontier = 0;
   return {
+    async reports(inputs) {
+      if (remote) {
+        try {
+          return await Promise.race([remote.reports(inputs), broken]);
+        } catch {
+          // the analysis call notices a broken worker and falls back; this thread answers meanwhile
+        }
+      }
+      return (await getLocal()).reports(inputs);
+    },
     async frontierLatest(input) {
       const id = ++latestFrontier;
       const answer = await callFrontier(input);

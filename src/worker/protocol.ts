@@ -99,6 +99,8 @@ export type { PinnedAnalysis, CurvePoint } from "./pinned";
 
 export interface CostApi {
   analyse(input: ScenarioInput): Analysis;
+  /** Reports alone, for inputs one control move away (computed ahead; null where one fails). */
+  reports(inputs: ScenarioInput[]): (Report | null)[];
   /** Scenario A of an A/B comparison: report and a light sweep (src/worker/pinned.ts). */
   analysePinned?(input: ScenarioInput): import("./pinned").PinnedAnalysis;
   /** The latency–cost frontier (chips × batch × weight precision) for the input's model and hardware. */

@@ -1,8 +1,11 @@
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
+import { useCalculator } from "../../state/store";
 import { NumberField } from "./NumberField";
 
 /** Slider positions per log range (native range input, so the keyboard works as usual). */
 const STEPS = 1000;
+/** Positions either side of the thumb whose reports the worker computes ahead (a drag moves ~10 per frame). */
+export const AHEAD_POSITIONS = 24;
 
 export interface LogSliderProps {
   label: string;
@@ -35,6 +38,29 @@ export function fromPosition(pos: number, min: number, max: number): number {
 }
 
 /**
+ * The value a move to position `next` gives when the slider holds `value` at position `pos`.
+ * Integer sliders always move by at least one unit, so the arrow keys never get stuck where the
+ * scale is finer than one unit; other values keep three significant figures.
+ */
+export function valueAt(next: number, pos: number, value: number | null, min: number, max: number, integer = false): number {
+  const v = fromPosition(next, min, max);
+  if (!integer) return Number(v.toPrecision(3));
+  let n = Math.round(v);
+  if (value !== null && n === value && next !== pos) n = value + Math.sign(next - pos);
+  return Math.min(max, Math.max(min, n));
+}
+
+/** The distinct values within `AHEAD_POSITIONS` of position `pos`, the current value left out. */
+export function valuesAround(pos: number, value: number | null, min: number, max: number, integer = false): number[] {
+  const out = new Set<number>();
+  for (let p = Math.max(0, pos - AHEAD_POSITIONS); p <= Math.min(STEPS, pos + AHEAD_POSITIONS); p++) {
+    if (p !== pos) out.add(valueAt(p, pos, value, min, max, integer));
+  }
+  out.delete(value as number);
+  return [...out];
+}
+
+/**
  * A log-scale slider with an exact number input beside it. Integer sliders always move by at
  * least one unit per key press, so the arrow keys never get stuck where the scale is fine.
  */
@@ -42,17 +68,22 @@ export function LogSlider(props: LogSliderProps) {
   const { label, unit, min, max, value, onChange, integer, valueText, numberScale = 1, numberUnit, testId, hint } = props;
   const id = useId();
   const pos = value === null ? 0 : toPosition(value, min, max);
+  const prefetch = useCalculator((s) => s.prefetch);
+
+  // While the slider is focused or hovered, the worker computes the reports of the positions
+  // around the thumb, so the numbers for the next move are ready when it comes (state/results.ts).
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const askAhead = (p: number, v: number | null) => {
+    clearTimeout(timer.current);
+    // after this event's render: the numbers of the move itself come first
+    timer.current = setTimeout(() => prefetch(valuesAround(p, v, min, max, integer).map((n) => () => onChange(n))), 0);
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   const onSlide = (next: number) => {
-    let v = fromPosition(next, min, max);
-    if (integer) {
-      v = Math.round(v);
-      if (value !== null && v === value && next !== pos) v = value + Math.sign(next - pos);
-      v = Math.min(max, Math.max(min, v));
-    } else {
-      v = Number(v.toPrecision(3));
-    }
+    const v = valueAt(next, pos, value, min, max, integer);
     onChange(v);
+    askAhead(toPosition(v, min, max), v);
   };
 
   return (
@@ -73,6 +104,8 @@ export function LogSlider(props: LogSliderProps) {
           value={pos}
           aria-valuetext={value === null ? undefined : valueText(value)}
           onChange={(e) => onSlide(Number(e.target.value))}
+          onFocus={() => askAhead(pos, value)}
+          onPointerEnter={() => askAhead(pos, value)}
           className="w-full min-w-0 accent-blue-600"
         />
         <NumberField

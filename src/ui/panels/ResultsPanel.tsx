@@ -1,6 +1,6 @@
 import { memo, useMemo } from "react";
 import { useCalculator } from "../../state/store";
-import { selectAnalysis, selectPending } from "../../state/selectors";
+import { selectAnalysis, selectHeadline, selectPending } from "../../state/selectors";
 import { memoryBarModel } from "../../charts/viewModels";
 import { PALETTE } from "../../charts/palette";
 import { COPY } from "../copy/en";
@@ -101,7 +101,7 @@ function MemoryBar({ report }: { report: Report }) {
 export function ResultsPanel() {
   const analysis = useCalculator(selectAnalysis);
   const pending = useCalculator(selectPending);
-  const report = analysis?.report ?? null;
+  const report = useCalculator(selectHeadline);
 
   if (!report) {
     return (

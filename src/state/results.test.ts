@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { createCalculatorStore } from "./store";
+import { selectHeadline, selectReport } from "./selectors";
+import { startResults } from "./results";
+import { createCostClient } from "../worker/client";
+import { costApi } from "../worker/api";
+import type { CostApi } from "../worker/protocol";
+
+/** A client on the real worker functions in this thread, counting the calls. */
+function countingClient() {
+  const calls = { analyse: 0, reports: 0 };
+  const api: CostApi = {
+    ...costApi,
+    analyse: (i) => (calls.analyse++, costApi.analyse(i)),
+    reports: (is) => (calls.reports++, costApi.reports(is)),
+  };
+  return { calls, client: createCostClient({ createWorker: () => null, loadFallback: async () => api }) };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe("startResults: reports computed ahead", () => {
+  it("should dry-run the prefetch actions without changing the input", () => {
+    const store = createCalculatorStore();
+    const before = store.getState().input;
+    store.getState().prefetch([2, 3].map((b) => () => store.getState().setWorkload("batch", b)));
+    expect(store.getState().input).toBe(before);
+    expect(store.getState().nearby.map((i) => i.workload?.batch)).toEqual([2, 3]);
+  });
+
+  it("should show a report computed ahead in the same store update as the input, then the full analysis", async () => {
+    const store = createCalculatorStore();
+    const { client, calls } = countingClient();
+    const stop = startResults(store, client);
+    await settle();
+    store.getState().prefetch([() => store.getState().setWorkload("batch", 64)]);
+    await settle();
+    expect(calls.reports).toBe(1);
+
+    store.getState().setWorkload("batch", 64);
+    // synchronously, before the worker answered: the batch-64 report (8 × more tokens per step than batch 1 at the same ~TPOT)
+    const ahead = selectHeadline(store.getState());
+    expect(store.getState().result.pending).toBe(true);
+    expect(ahead).not.toBe(selectReport(store.getState()));
+    expect(ahead?.total.outputTokensPerS).toBeGreaterThan(10 * (selectReport(store.getState())?.total.outputTokensPerS ?? Infinity));
+
+    await settle();
+    await settle();
+    const s = store.getState();
+    expect(s.result.pending).toBe(false);
+    expect(s.result.headline).toBeNull();
+    // the same core on the same input: the full analysis agrees with the report shown ahead
+    expect(selectHeadline(s)).toEqual(ahead);
+    stop();
+  });
+
+  it("should not ask again for inputs it already has, and miss inputs it was never asked for", async () => {
+    const store = createCalculatorStore();
+    const { client, calls } = countingClient();
+    const stop = startResults(store, client);
+    await settle();
+    const ask = () => store.getState().prefetch([() => store.getState().setWorkload("batch", 8)]);
+    ask();
+    await settle();
+    ask();
+    await settle();
+    expect(calls.reports).toBe(1);
+    store.getState().setWorkload("batch", 9);
+    expect(store.getState().result.headline).toBeNull();
+    stop();
+  });
+});
