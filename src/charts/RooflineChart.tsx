@@ -4,40 +4,28 @@
  * on the arithmetic units. Data comes only from the view model; no arithmetic here.
  */
 import { createContext, memo, useContext, useRef } from "react";
-import { CartesianGrid, ComposedChart, DefaultZIndexes, Scatter, Tooltip, XAxis, YAxis } from "recharts";
-import { siTick, sig3, type MarkerShape, type RooflineModel } from "./insightModels";
+import { CartesianGrid, ComposedChart, DefaultZIndexes, XAxis, YAxis } from "recharts";
+import { siTick, sig3, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
 import { Marks, PointLabel, Segment, VLine } from "./marks";
 import { useShared } from "./stable";
 
-/**
- * One stable marker component for every dot: its shape, colour and radius come with the point.
- * (A component made per render would remount every marker on every slider step.)
- */
-function Marker(props: unknown) {
-  const { cx, cy, payload } = props as { cx?: number; cy?: number; payload?: { shape: MarkerShape; color: string; r: number } };
-  if (typeof cx !== "number" || typeof cy !== "number" || !payload) return <g />;
-  const { shape, color, r } = payload;
-  const common = { fill: color, stroke: "#ffffff", strokeWidth: 1.5 };
-  if (shape === "circle") return <circle cx={cx} cy={cy} r={r} {...common} />;
-  if (shape === "square") return <rect x={cx - r * 0.85} y={cy - r * 0.85} width={r * 1.7} height={r * 1.7} {...common} />;
-  if (shape === "triangle") return <polygon points={`${cx},${cy - r} ${cx + r},${cy + r * 0.8} ${cx - r},${cy + r * 0.8}`} {...common} />;
-  return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} {...common} />;
-}
+type Dot = RooflineModel["points"][number];
 
-function TooltipBody({ active, payload }: { active?: boolean; payload?: readonly { payload?: unknown }[] }) {
-  const d = active ? (payload?.[0]?.payload as { label?: string; x?: number; y?: number } | undefined) : undefined;
-  if (!d?.label) return null;
-  return (
-    <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
-      <div className="font-semibold">{d.label}</div>
-      <div>
-        {sig3(d.x ?? NaN)} FLOP/byte → up to {sig3(d.y ?? NaN)} TFLOP/s
-      </div>
-    </div>
-  );
-}
+/**
+ * One operation's marker at pixel (cx, cy): its shape, colour and radius come with the point; hovering
+ * shows its name and figures (an SVG title, so no chart-wide tooltip state to update on every step).
+ */
+const Marker = memo(function Marker({ cx, cy, dot }: { cx: number; cy: number; dot: Dot }) {
+  const { shape, color, r } = dot;
+  const common = { fill: color, stroke: "#ffffff", strokeWidth: 1.5 };
+  const title = <title>{`${dot.label}: ${sig3(dot.x)} FLOP/byte → up to ${sig3(dot.y)} TFLOP/s`}</title>;
+  if (shape === "circle") return <circle cx={cx} cy={cy} r={r} {...common}>{title}</circle>;
+  if (shape === "square") return <rect x={cx - r * 0.85} y={cy - r * 0.85} width={r * 1.7} height={r * 1.7} {...common}>{title}</rect>;
+  if (shape === "triangle") return <polygon points={`${cx},${cy - r} ${cx + r},${cy + r * 0.8} ${cx - r},${cy + r * 0.8}`} {...common}>{title}</polygon>;
+  return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} {...common}>{title}</polygon>;
+});
 
 /** The two roofs (straight segments) and the ridge: redrawn only when they or the axes change. */
 const RoofMarks = memo(function RoofMarks({ roof, ridge }: { roof: RooflineModel["roof"]; ridge: number }) {
@@ -100,8 +88,23 @@ const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineMode
   );
 });
 
+/**
+ * The operations' markers, drawn from the axis scales rather than as a Recharts Scatter: a Scatter
+ * reports new data to Recharts' store, which re-renders at the next animation frame, one frame late.
+ */
 function Dots() {
-  return <Scatter name="operations" data={useContext(PlotData).points} shape={Marker} isAnimationActive={false} />;
+  const { points } = useContext(PlotData);
+  return (
+    <Marks zIndex={DefaultZIndexes.scatter}>
+      {(ctx) =>
+        points.map((d) => {
+          const cx = ctx.x(d.x);
+          const cy = ctx.y(d.y);
+          return typeof cx === "number" && typeof cy === "number" ? <Marker key={d.id} cx={cx} cy={cy} dot={d} /> : null;
+        })
+      }
+    </Marks>
+  );
 }
 
 function ContextDotLabels() {
@@ -140,12 +143,6 @@ const RooflineFrame = memo(function RooflineFrame({ xDomain, xTicks, yDomain, yT
       <Dots />
       <RoofMarks roof={roof} ridge={ridge} />
       <ContextDotLabels />
-      <Tooltip
-        shared={false}
-        isAnimationActive={false}
-        cursor={false}
-        content={TooltipBody}
-      />
     </ComposedChart>
   );
 });

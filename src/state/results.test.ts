@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCalculatorStore } from "./store";
 import { selectHeadline, selectReport } from "./selectors";
-import { startResults } from "./results";
+import { sharedAnalysis, startResults } from "./results";
 import { createCostClient } from "../worker/client";
 import { costApi } from "../worker/api";
 import type { CostApi } from "../worker/protocol";
@@ -40,6 +40,7 @@ describe("startResults: reports computed ahead", () => {
     store.getState().setWorkload("batch", 64);
     // synchronously, before the worker answered: the batch-64 report (8 × more tokens per step than batch 1 at the same ~TPOT)
     const ahead = selectHeadline(store.getState());
+    const before = store.getState().result.headline!;
     expect(store.getState().result.pending).toBe(true);
     expect(ahead).not.toBe(selectReport(store.getState()));
     expect(ahead?.total.outputTokensPerS).toBeGreaterThan(10 * (selectReport(store.getState())?.total.outputTokensPerS ?? Infinity));
@@ -49,8 +50,10 @@ describe("startResults: reports computed ahead", () => {
     const s = store.getState();
     expect(s.result.pending).toBe(false);
     expect(s.result.headline).toBeNull();
-    // the same core on the same input: the full analysis agrees with the report shown ahead
-    expect(selectHeadline(s)).toEqual(ahead);
+    // the same core on the same input: the full analysis agrees with the report shown ahead, and
+    // keeps its object, so nothing showing it renders again
+    expect(selectHeadline(s)).toBe(ahead);
+    expect(s.result.analysis?.insights?.roofline).toBe(before.roofline);
     stop();
   });
 
@@ -68,5 +71,18 @@ describe("startResults: reports computed ahead", () => {
     store.getState().setWorkload("batch", 9);
     expect(store.getState().result.headline).toBeNull();
     stop();
+  });
+});
+
+describe("sharedAnalysis", () => {
+  it("should keep the parts of the previous analysis that did not change", () => {
+    const a = costApi.analyse({ workload: { batch: 4 } });
+    const b = costApi.analyse({ workload: { batch: 5 } });
+    const out = sharedAnalysis({ analysis: a, evaluator: "worker", pending: false }, b);
+    expect(out).toEqual(b);
+    // memory against batch does not depend on the batch itself; the report does
+    expect(out.insights?.byBatch).toBe(a.insights?.byBatch);
+    expect(out.scenario?.model).toBe(a.scenario?.model);
+    expect(out.report).not.toBe(a.report);
   });
 });

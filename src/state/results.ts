@@ -7,12 +7,29 @@
  * one of them, its report is shown at once, in the input's own frame, and the full analysis
  * (charts, explanations) follows from the worker a frame later. Nothing is computed here.
  */
-import type { CalculatorStore } from "./store";
-import type { Report, ScenarioInput } from "../core";
+import type { CalculatorStore, ResultState } from "./store";
+import { shareEqual } from "../lib/share";
+import type { ScenarioInput } from "../core";
+import type { Analysis, Headline } from "../worker/protocol";
 import { createCostClient, type CostClient } from "../worker/client";
 
 /** Reports kept ahead at most (a slider window is ~50; the table restarts when full). */
 export const AHEAD_LIMIT = 2000;
+
+/**
+ * The new analysis with every part equal to what the page already shows kept as the same object
+ * (the report computed ahead, the previous sweeps), so components and charts whose data did not
+ * change skip their render when the worker's answer lands.
+ */
+export function sharedAnalysis(prev: ResultState, next: Analysis): Analysis {
+  const out = shareEqual(prev.analysis, next) ?? next;
+  const ahead = prev.headline;
+  if (!ahead || !out.report) return out;
+  const report = shareEqual(ahead.report, out.report);
+  const roofline = out.insights ? shareEqual(ahead.roofline, out.insights.roofline) : undefined;
+  if (report === out.report && roofline === out.insights?.roofline) return out;
+  return { ...out, report, insights: out.insights && roofline ? { ...out.insights, roofline } : out.insights };
+}
 
 /** Identity of an input for the table: store setters build inputs in a fixed key order. */
 const keyOf = (input: ScenarioInput) => JSON.stringify(input);
@@ -21,7 +38,7 @@ const keyOf = (input: ScenarioInput) => JSON.stringify(input);
 export const FRONTIER_DELAY_MS = 120;
 
 export function startResults(store: CalculatorStore, client: CostClient = createCostClient()): () => void {
-  const ahead = new Map<string, Report>();
+  const ahead = new Map<string, Headline>();
   const unsubscribeNearby = store.subscribe(
     (s) => s.nearby,
     async (nearby) => {
@@ -39,11 +56,11 @@ export function startResults(store: CalculatorStore, client: CostClient = create
     (s) => s.input,
     async (input) => {
       const known = ahead.get(keyOf(input));
-      store.setState((s) => ({ result: { ...s.result, pending: true, headline: known ? { input, report: known } : null } }));
+      store.setState((s) => ({ result: { ...s.result, pending: true, headline: known ? { ...known, input } : null } }));
       const answer = await client.analyseLatest(input);
       if (!answer) return; // superseded by a newer input
       // keeps pinned and frontier
-      store.setState((s) => ({ result: { ...s.result, analysis: answer.analysis, evaluator: answer.evaluator, pending: false, headline: null } }));
+      store.setState((s) => ({ result: { ...s.result, analysis: sharedAnalysis(s.result, answer.analysis), evaluator: answer.evaluator, pending: false, headline: null } }));
     },
     { fireImmediately: true },
   );

@@ -13,8 +13,9 @@ export const selectReport = (s: CalculatorState) => s.result.analysis?.report ??
  * The report the headline numbers show: the one computed ahead for this very input when there is
  * one (it lands in the input's own frame), else the latest full analysis.
  */
-export const selectHeadline = (s: CalculatorState) =>
-  s.result.headline && s.result.headline.input === s.input ? s.result.headline.report : selectReport(s);
+/** The numbers and roofline computed ahead for the current input, until the full analysis replaces them. */
+export const selectAhead = (s: CalculatorState) => (s.result.headline && s.result.headline.input === s.input ? s.result.headline : null);
+export const selectHeadline = (s: CalculatorState) => selectAhead(s)?.report ?? selectReport(s);
 export const selectScenario = (s: CalculatorState) => s.result.analysis?.scenario ?? null;
 export const selectSweep = (s: CalculatorState) => s.result.analysis?.sweep ?? null;
 export const selectEvaluator = (s: CalculatorState) => s.result.evaluator;

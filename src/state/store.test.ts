@@ -84,4 +84,16 @@ describe("throttle", () => {
     expect(calls).toEqual([1, 3, 4]);
     vi.useRealTimers();
   });
+
+  it("should make even the first call wait when not leading", () => {
+    vi.useFakeTimers();
+    const calls: number[] = [];
+    const t = throttle((n: number) => calls.push(n), 150, () => 0, false);
+    t(1);
+    t(2);
+    expect(calls).toEqual([]);
+    vi.advanceTimersByTime(150);
+    expect(calls).toEqual([2]);
+    vi.useRealTimers();
+  });
 });

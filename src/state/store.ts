@@ -7,8 +7,8 @@ import { createStore } from "zustand/vanilla";
 import { subscribeWithSelector } from "zustand/middleware";
 import { useStore } from "zustand";
 import { DEFAULT_SCENARIO_INPUT } from "../core";
-import type { HardwareInput, ModelInput, Mode, Precision, Report, ScenarioInput, Workload } from "../core";
-import type { Analysis, FrontierAnswer } from "../worker/protocol";
+import type { HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../core";
+import type { Analysis, FrontierAnswer, Headline } from "../worker/protocol";
 import type { Evaluator } from "../worker/client";
 import type { PinnedAnalysis } from "../worker/protocol";
 
@@ -32,7 +32,7 @@ export interface ResultState {
    * The worker's report for `input`, computed ahead (before the slider got there; see `prefetch`),
    * shown in the input's own frame until the full analysis arrives. Written only by state/results.ts.
    */
-  headline?: { input: ScenarioInput; report: Report } | null;
+  headline?: (Headline & { input: ScenarioInput }) | null;
 }
 
 /** The teaching charts' tabs. */

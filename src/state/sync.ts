@@ -8,7 +8,7 @@ import { calculatorStore, type CalculatorStore } from "./store";
 import { lessonFromQuery, lessonQuery } from "./lesson";
 import type { ScenarioInput } from "../core";
 
-/** Minimum time between two URL writes (ms). */
+/** Minimum time between two URL writes, and the delay of the first (ms). */
 export const URL_WRITE_INTERVAL_MS = 150;
 
 export interface Throttled<A extends unknown[]> {
@@ -18,8 +18,11 @@ export interface Throttled<A extends unknown[]> {
   cancel(): void;
 }
 
-/** Leading + trailing throttle: the first call runs at once, later ones at most every `ms`, the last always runs. */
-export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: number, now = () => Date.now()): Throttled<A> {
+/**
+ * Throttle: calls run at most every `ms`, the last always runs. With `leading` the first call runs
+ * at once; without, it waits `ms` too (so a burst of slider input never pays for it in its own task).
+ */
+export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: number, now = () => Date.now(), leading = true): Throttled<A> {
   let last = -Infinity;
   let pending: A | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -33,7 +36,7 @@ export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: numb
   };
   const t = ((...args: A) => {
     pending = args;
-    const wait = last + ms - now();
+    const wait = leading ? last + ms - now() : ms;
     if (wait <= 0 && !timer) run();
     else if (!timer) timer = setTimeout(run, Math.max(0, wait));
   }) as Throttled<A>;
@@ -86,7 +89,8 @@ export function startUrlSync(store: CalculatorStore, win: Window = window): UrlS
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) {
       win.history.replaceState(win.history.state, "", url);
     }
-  }, URL_WRITE_INTERVAL_MS);
+    // replaceState costs ~1 ms: never in the task of the input that changed the scenario
+  }, URL_WRITE_INTERVAL_MS, undefined, false);
 
   const unsubscribe = store.subscribe((s) => s.input, (input) => write(input));
   const unsubscribeCompare = store.subscribe((s) => s.compare, () => write(store.getState().input));

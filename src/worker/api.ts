@@ -18,7 +18,7 @@ import {
   type ScenarioInput,
 } from "../core";
 import { analysePinned } from "./pinned";
-import type { Analysis, BatchMemoryPoint, ContextPoint, ContextSweep, CostApi, FeasibleSeries, FrontierAnswer, Insights } from "./protocol";
+import type { Analysis, BatchMemoryPoint, Headline, ContextPoint, ContextSweep, CostApi, FeasibleSeries, FrontierAnswer, Insights } from "./protocol";
 
 /** Points per chart series (Recharts stays fast well below ~60). */
 export const SWEEP_POINTS = 40;
@@ -169,11 +169,13 @@ export function analyse(input: ScenarioInput): Analysis {
 /** Most inputs one `reports` call evaluates (a slider's window is far smaller). */
 export const MAX_REPORTS = 256;
 
-/** Reports alone for inputs a control may move to next: the page keeps them to show in the input's own frame. */
-export function reports(inputs: ScenarioInput[]): (Report | null)[] {
+/** Reports and roofline points for inputs a control may move to next: the page keeps them to show in the input's own frame. */
+export function reports(inputs: ScenarioInput[]): (Headline | null)[] {
   return inputs.slice(0, MAX_REPORTS).map((input) => {
     try {
-      return evaluate(resolveScenario(input).scenario);
+      const { scenario } = resolveScenario(input);
+      const report = evaluate(scenario);
+      return { report, roofline: rooflinePoints(scenario, report), batch: scenario.workload.batch };
     } catch {
       return null;
     }

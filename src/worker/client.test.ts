@@ -51,9 +51,12 @@ describe("reports (computed ahead)", async () => {
   it("should give the same report as the full analysis, null for an input the core cannot read, and cap the batch", () => {
     const input = { workload: { batch: 16 } };
     const [r, bad] = reports([input, { model: { preset: 42 } } as never]);
-    expect(r).toEqual(analyse(input).report);
+    const full = analyse(input);
+    expect(r?.report).toEqual(full.report);
+    expect(r?.roofline).toEqual(full.insights?.roofline);
+    expect(r?.batch).toBe(16);
     // a wrong-typed preset is reported as an issue and the default used, so it still evaluates
-    expect(bad === null || typeof bad?.decode.timePerTokenS === "number").toBe(true);
+    expect(bad === null || typeof bad?.report.decode.timePerTokenS === "number").toBe(true);
     expect(reports(Array.from({ length: MAX_REPORTS + 5 }, () => input))).toHaveLength(MAX_REPORTS);
   });
 });

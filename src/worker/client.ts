@@ -4,9 +4,9 @@
  * slider position never overwrites a newer one.
  */
 import { wrap, releaseProxy, type Remote } from "comlink";
-import type { Report, ScenarioInput } from "../core";
+import type { ScenarioInput } from "../core";
 import type { PinnedAnalysis } from "./pinned";
-import type { Analysis, CostApi, FrontierAnswer } from "./protocol";
+import type { Analysis, CostApi, FrontierAnswer, Headline } from "./protocol";
 
 export type Evaluator = "worker" | "main-thread";
 
@@ -21,7 +21,7 @@ export interface CostClient {
   /** The latency–cost frontier for `input`; undefined when a newer frontier request was made meanwhile. */
   frontierLatest(input: ScenarioInput): Promise<FrontierAnswer | null | undefined>;
   /** Reports for inputs one control move away (answers to older calls are still delivered: each adds to the page's table). */
-  reports(inputs: ScenarioInput[]): Promise<(Report | null)[]>;
+  reports(inputs: ScenarioInput[]): Promise<(Headline | null)[]>;
   /** Analyse the pinned scenario A of a comparison; undefined when a newer A was asked for meanwhile. */
   pinnedLatest(input: ScenarioInput): Promise<PinnedAnalysis | undefined>;
   dispose(): void;

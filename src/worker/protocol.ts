@@ -81,6 +81,14 @@ export interface ContextSweep {
   maxContextTokens: number;
 }
 
+/** The numbers and the roofline of one input, small enough to compute ahead for a slider's neighbourhood. */
+export interface Headline {
+  report: Report;
+  roofline: RooflinePoint[];
+  /** Sequences per decode step (the roofline's "your batch"). */
+  batch: number;
+}
+
 /** Everything the page needs about one scenario input. */
 export interface Analysis {
   /** The resolved scenario (presets applied, defaults filled), or null if resolution failed. */
@@ -99,8 +107,8 @@ export type { PinnedAnalysis, CurvePoint } from "./pinned";
 
 export interface CostApi {
   analyse(input: ScenarioInput): Analysis;
-  /** Reports alone, for inputs one control move away (computed ahead; null where one fails). */
-  reports(inputs: ScenarioInput[]): (Report | null)[];
+  /** What the page shows in an input's own frame, for inputs one control move away (computed ahead; null where one fails). */
+  reports(inputs: ScenarioInput[]): (Headline | null)[];
   /** Scenario A of an A/B comparison: report and a light sweep (src/worker/pinned.ts). */
   analysePinned?(input: ScenarioInput): import("./pinned").PinnedAnalysis;
   /** The latency–cost frontier (chips × batch × weight precision) for the input's model and hardware. */

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from "react";
 import { useCalculator, type InsightTab } from "../../state/store";
-import { selectFrontier, selectInsights, selectReport, selectScenario, selectSweep } from "../../state/selectors";
+import { selectAhead, selectFrontier, selectInsights, selectReport, selectScenario, selectSweep } from "../../state/selectors";
 import { attentionModel, BOUND_WORD, capacityModel, frontierModel, int, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
 import { PALETTE } from "../../charts/palette";
 import { COPY } from "../copy/en";
@@ -36,24 +36,25 @@ function DeferredRoofline({ model }: { model: NonNullable<ReturnType<typeof roof
 
 function RooflineTab() {
   const insights = useCalculator(selectInsights);
-  const report = useCalculator(selectReport);
+  const fullReport = useCalculator(selectReport);
   const scenario = useCalculator(selectScenario);
-  const model = useMemo(
-    () =>
-      insights && report && scenario
-        ? rooflineModel({
-            points: insights.roofline,
-            peakFlops: report.roofline.peakFlops,
-            memoryBandwidth: report.roofline.memoryBandwidth,
-            ridge: report.roofline.ridgeIntensity,
-            criticalBatch: report.roofline.criticalBatch,
-            batch: scenario.workload.batch,
-            decodeBound: report.decode.bottleneck,
-            prefillBound: report.prefill.bottleneck,
-          })
-        : null,
-    [insights, report, scenario],
-  );
+  // computed ahead for this input (it moves with the numbers), else the full analysis
+  const ahead = useCalculator(selectAhead);
+  const model = useMemo(() => {
+    const src = ahead ?? (insights && fullReport && scenario ? { report: fullReport, roofline: insights.roofline, batch: scenario.workload.batch } : null);
+    if (!src) return null;
+    const { report, roofline, batch } = src;
+    return rooflineModel({
+      points: roofline,
+      peakFlops: report.roofline.peakFlops,
+      memoryBandwidth: report.roofline.memoryBandwidth,
+      ridge: report.roofline.ridgeIntensity,
+      criticalBatch: report.roofline.criticalBatch,
+      batch,
+      decodeBound: report.decode.bottleneck,
+      prefillBound: report.prefill.bottleneck,
+    });
+  }, [ahead, insights, fullReport, scenario]);
   if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
   const below = model.batch < model.criticalBatch;
   return (

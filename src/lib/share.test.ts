@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { shareEqual } from "./stable";
+import { shareEqual } from "./share";
 
 test("equal parts keep the previous references; changed parts are new", () => {
   const prev = { domain: [1, 10], ticks: [1, 10], points: [{ x: 1, y: 2 }], name: "a" };
