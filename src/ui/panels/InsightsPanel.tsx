@@ -2,7 +2,7 @@
  * The teaching charts, one tab at a time (only the shown chart renders): roofline, quadratic
  * attention, capacity, and the latency–cost frontier. Charts are lazy-loaded with Recharts.
  */
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useCalculator, type InsightTab } from "../../state/store";
 import { selectAhead, selectFrontier, selectInsights, selectReport, selectScenario, selectSweep } from "../../state/selectors";
 import { attentionModel, BOUND_WORD, capacityModel, frontierModel, int, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
@@ -28,11 +28,6 @@ const TABS: { id: InsightTab; label: string }[] = [
 
 const Loading = () => <div className="h-72 text-sm text-slate-500">{COPY.chartLoading}</div>;
 
-/** The chart re-renders at lower priority than the numbers and text, so a drag never waits on the SVG. */
-function DeferredRoofline({ model }: { model: NonNullable<ReturnType<typeof rooflineModel>> }) {
-  const deferred = useDeferredValue(model);
-  return <RooflineChart model={deferred} />;
-}
 
 function RooflineTab() {
   const insights = useCalculator(selectInsights);
@@ -78,7 +73,8 @@ function RooflineTab() {
             : " — above it, more batch costs compute time."}
       </p>
       <Suspense fallback={<Loading />}>
-        <DeferredRoofline model={model} />
+        {/* not deferred: a step moves a dozen markers drawn from the axis scales (~1 ms), so it lands with the numbers */}
+        <RooflineChart model={model} />
       </Suspense>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         <li className="flex items-center gap-1">
