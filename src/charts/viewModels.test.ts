@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ContextPoint, ContextSweep } from "../worker/protocol";
 import {
   breakdownChartModel,
+  niceTicks,
+  stackPhase,
   dominantOf,
   formatContextTick,
   log2Ticks,
@@ -160,5 +162,49 @@ describe("memoryBarModel", () => {
     });
     expect(m.used).toBeNull();
     for (const s of m.segments) expect(Number.isFinite(s.fraction)).toBe(true);
+  });
+});
+
+describe("stackPhase", () => {
+  const phase = {
+    phase: "decode",
+    title: "t",
+    unit: { name: "ms", perSecond: 1e3 },
+    rows: [
+      { context: 64, fits: true, total: 4, weightLoad: 3, kvRead: 1, matmulCompute: 0, attentionCompute: 0, communication: 0, overhead: 0 },
+      { context: 128, fits: true, total: 0, weightLoad: 0, kvRead: 0, matmulCompute: 0, attentionCompute: 0, communication: 0, overhead: 0 },
+    ],
+    series: [
+      { key: "weightLoad", label: "Weight loading", color: "#000" },
+      { key: "kvRead", label: "KV-cache reading", color: "#111" },
+    ],
+    marker: 64,
+    markerLabel: "m",
+    dominant: null,
+  } as const satisfies Parameters<typeof stackPhase>[0];
+
+  it("should stack each component on the ones before it, in the phase's unit", () => {
+    const t = stackPhase(phase, "time");
+    expect(t.bands.map((b) => b.pts[0])).toEqual([
+      [64, 0, 3],
+      [64, 3, 4],
+    ]);
+    expect(t.yTicks).toEqual([0, 1, 2, 3, 4]);
+    expect(t.yDomain).toEqual([0, 4]);
+  });
+
+  it("should give shares of the row's total, and 0 for a row without time", () => {
+    const s = stackPhase(phase, "share");
+    expect(s.bands[1]!.pts[0]).toEqual([64, 0.75, 1]);
+    expect(s.bands[1]!.pts[1]).toEqual([128, 0, 0]);
+    expect(s.yDomain).toEqual([0, 1]);
+  });
+
+  it("should pick round steps that reach the maximum", () => {
+    expect(niceTicks(4)).toEqual([0, 1, 2, 3, 4]);
+    expect(niceTicks(7.3)).toEqual([0, 2, 4, 6, 8]);
+    expect(niceTicks(0.0091)).toEqual([0, 0.0025, 0.005, 0.0075, 0.01]);
+    expect(niceTicks(0)).toEqual([0, 1]);
+    expect(niceTicks(NaN)).toEqual([0, 1]);
   });
 });

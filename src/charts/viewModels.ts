@@ -171,6 +171,53 @@ export function breakdownChartModel(
   };
 }
 
+/** One stacked component: at each row's context, the band runs from y0 to y1 (chart units or share). */
+export interface Band {
+  key: TimeComponentKey;
+  label: string;
+  color: string;
+  /** [context, y0, y1] per row. */
+  pts: [number, number, number][];
+}
+
+export interface StackedPhase {
+  bands: Band[];
+  yDomain: [number, number];
+  yTicks: number[];
+}
+
+/** 0 to at least `max` in 3–6 steps of 1, 2, 2.5 or 5 × 10^k. */
+export function niceTicks(max: number): number[] {
+  const m = finite(max);
+  if (m === 0) return [0, 1];
+  const raw = m / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((f) => f * p >= raw) ?? 10) * p;
+  const n = Math.ceil(m / step - 1e-9);
+  return Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
+
+/**
+ * The components of one phase stacked in order (each on top of the ones before it), as time in the
+ * phase's unit or, with "share", as a fraction of the row's total (a row with no time stays at 0).
+ */
+export function stackPhase(m: PhaseChartModel, scale: "time" | "share"): StackedPhase {
+  const base = m.rows.map(() => 0);
+  const bands = m.series.map(({ key, label, color }) => ({
+    key,
+    label,
+    color,
+    pts: m.rows.map((r, i): [number, number, number] => {
+      const v = scale === "share" ? (r.total > 0 ? r[key] / r.total : 0) : r[key];
+      const y0 = base[i]!;
+      base[i] = y0 + v;
+      return [r.context, y0, y0 + v];
+    }),
+  }));
+  const yTicks = scale === "share" ? [0, 0.25, 0.5, 0.75, 1] : niceTicks(Math.max(0, ...m.rows.map((r) => r.total)));
+  return { bands, yDomain: [0, yTicks[yTicks.length - 1]!], yTicks };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Memory per chip against capacity.
 
