@@ -36,7 +36,7 @@ test("the crossover marker moves when the model width changes", async ({ page })
   const sentence = page.getByTestId("crossover-sentence");
   await expect(sentence).toContainText("d_model 4,096");
   const prefill = page.getByTestId("attention-prefill");
-  const markers = () => prefill.locator(".recharts-reference-line-line").evaluateAll((ls) => ls.map((l) => l.getAttribute("x1")).join(","));
+  const markers = () => prefill.getByTestId("crossover-line").evaluateAll((ls) => ls.map((l) => l.getAttribute("x1")).join(","));
   await expect.poll(markers).not.toBe("");
   const before = await sentence.innerText();
   const markerBefore = await markers();
@@ -62,7 +62,7 @@ test("clicking a frontier point loads its scenario", async ({ page }) => {
   await waitForNumbers(page);
   await page.getByRole("tab", { name: "Latency vs cost" }).click();
   const chart = page.getByTestId("frontier-chart");
-  const symbols = chart.locator(".recharts-scatter-symbol");
+  const symbols = chart.locator("circle.frontier-dot");
   await expect(symbols.first()).toBeVisible();
   const n = await symbols.count();
   const target = symbols.nth(Math.floor(n / 3));
@@ -72,7 +72,7 @@ test("clicking a frontier point loads its scenario", async ({ page }) => {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect.poll(() => page.url()).not.toBe(before);
   // The star marking "your scenario" now sits on the clicked point.
-  const star = chart.locator(".recharts-scatter").last().locator(".recharts-scatter-symbol");
+  const star = chart.getByTestId("frontier-current");
   await expect
     .poll(async () => {
       const s = await star.boundingBox();

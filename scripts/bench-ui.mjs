@@ -57,7 +57,14 @@ try {
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) w.__bench.longTasks.push(e.duration);
     }).observe({ type: "longtask", buffered: true });
-    const REGIONS = { numbers: '[data-testid="results"]', roofline: '[data-testid="roofline-chart"] svg', breakdown: '[data-testid="breakdown-chart"] svg' };
+    const REGIONS = {
+      numbers: '[data-testid="results"]',
+      roofline: '[data-testid="roofline-chart"] svg',
+      breakdown: '[data-testid="breakdown-chart"] svg',
+      attention: '[data-testid="attention-chart"] svg',
+      capacity: '[data-testid="capacity-chart"] svg, [data-testid="capacity-feasible"] svg',
+      frontier: '[data-testid="frontier-chart"] svg',
+    };
     // A chart counts only when it is in the viewport at the input (one scrolled out of view redraws when it comes back).
     const inView = (sel) => {
       const el = document.querySelector(sel);
@@ -70,7 +77,8 @@ try {
       (e) => {
         if (!(e.target instanceof HTMLInputElement) || e.target.type !== "range") return;
         if (w.__bench.current && w.__bench.current.at.numbers === undefined) w.__bench.current.superseded = true;
-        const visible = { numbers: true, roofline: inView('[data-testid="roofline-chart"]'), breakdown: inView('[data-testid="breakdown-chart"]') };
+        const visible = { numbers: true };
+        for (const k of ["roofline", "breakdown", "attention", "capacity", "frontier"]) visible[k] = inView(`[data-testid="${k}-chart"]`);
         w.__bench.current = { t0: e.timeStamp, at: {}, visible, superseded: false };
         w.__bench.samples.push(w.__bench.current);
       },
@@ -143,7 +151,27 @@ try {
   await page.waitForTimeout(400);
   const drag = await page.evaluate(() => ({ samples: window.__bench.samples.map((s) => ({ ...s.at, visible: s.visible, superseded: s.superseded })), longTasks: window.__bench.longTasks }));
 
-  // 3. Worker timings: a 10,000-point sweep and the frontier, in a fresh cost worker.
+  // 3. The other teaching charts, one tab at a time: batch key presses with that tab shown, from
+  // the starting scenario again (the drag left a prompt so long that nothing fits).
+  await page.goto(`${base}/?v=1&pt=512&ot=256`);
+  await page.getByTestId("ttft").filter({ hasText: /\d/ }).waitFor();
+  const tabs = {};
+  for (const [tab, name] of [["attention", "Attention"], ["capacity", "Capacity"], ["frontier", "Latency vs cost"]]) {
+    await page.getByRole("tab", { name }).click();
+    await page.getByTestId(`${tab}-chart`).locator("svg").first().waitFor();
+    await page.waitForTimeout(400);
+    await slider.focus();
+    await page.evaluate(() => {
+      window.__bench.samples = [];
+    });
+    for (let i = 0; i < PRESSES / 2; i++) {
+      await slider.press(i < PRESSES / 4 ? "ArrowRight" : "ArrowLeft");
+      await page.waitForTimeout(120);
+    }
+    tabs[tab] = await page.evaluate(() => window.__bench.samples.map((s) => ({ ...s.at, visible: s.visible })));
+  }
+
+  // 4. Worker timings: a 10,000-point sweep and the frontier, in a fresh cost worker.
   const workerFile = files.find((f) => f.startsWith("cost.worker"));
   const worker = workerFile
     ? await page.evaluate(async (url) => {
@@ -194,6 +222,11 @@ try {
   console.log(chartLine("  roofline chart SVG", live, "roofline"));
   console.log(chartLine("  breakdown chart SVG", live, "breakdown"));
   console.log(`  long tasks (> 50 ms) during the drag: ${drag.longTasks.length}${drag.longTasks.length ? ` (${drag.longTasks.map((d) => d.toFixed(0)).join(", ")} ms)` : ""}`);
+  console.log(`\nOther teaching charts (tab shown), batch slider, ${PRESSES / 2} key presses each:`);
+  for (const [tab, samples] of Object.entries(tabs)) {
+    const changed = samples.filter((x) => typeof x[tab] === "number" && x[tab] >= 0).length;
+    console.log(`${chartLine(`  ${tab} chart SVG`, samples, tab)}${changed < samples.length ? `  (changed on ${changed} of ${samples.length} presses)` : ""}`);
+  }
   if (worker) {
     console.log(`\nWorker: 10,000-point sweep ${worker.sweeps.map((x) => x.toFixed(1)).join(" / ")} ms (best ${Math.min(...worker.sweeps).toFixed(1)} ms; goal ≤ 50 ms)`);
     console.log(`Worker: latency–cost frontier, ${worker.frontierPoints} points in ${worker.frontierMs?.toFixed(1)} ms`);

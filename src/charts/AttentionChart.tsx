@@ -3,76 +3,87 @@
  * context grows, for a prefill of the whole prompt and for one decode step. Log-log, so the
  * prompt's square shows as a steeper line that crosses the rest at the crossover context.
  */
-import { memo } from "react";
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { createContext, memo, useContext, useMemo } from "react";
+import { DefaultZIndexes } from "recharts";
 import { formatContextTick } from "./viewModels";
-import { int, siTick, sig3, type AttentionModel, type AttentionRow } from "./insightModels";
+import { int, siTick, type AttentionModel, type AttentionRow } from "./insightModels";
 import { PALETTE } from "./palette";
+import { Frame, useAxis } from "./frame";
+import { HoverReadout, Marks, Polyline, VLine } from "./marks";
 
 export type AttentionMetric = "flops" | "bytes";
 
 interface SeriesDef {
-  key: keyof AttentionRow;
+  key: Exclude<keyof AttentionRow, "context">;
   name: string;
   color: string;
   dashed?: boolean;
 }
 
-function Panel(props: {
-  title: string;
-  unit: string;
+interface PanelData {
   rows: AttentionRow[];
-  model: AttentionModel;
   series: SeriesDef[];
-  domain: [number, number];
-  ticks: number[];
+  unit: string;
   crossover: number | null;
   marker: number;
   markerLabel: string;
-  testId: string;
-}) {
-  const { model } = props;
+}
+
+const Data = createContext<PanelData>({ rows: [], series: [], unit: "", crossover: null, marker: 0, markerLabel: "" });
+
+function Lines() {
+  const { rows, series, crossover, marker, markerLabel } = useContext(Data);
+  return (
+    <Marks zIndex={DefaultZIndexes.line}>
+      {(ctx) => (
+        <>
+          {series.map((s) => (
+            <Polyline key={s.key} ctx={ctx} pts={rows.map((r) => [r.context, r[s.key]] as const)} stroke={s.color} dash={s.dashed ? "5 3" : undefined} />
+          ))}
+          {crossover !== null ? <VLine ctx={ctx} x={crossover} stroke={PALETTE.attentionCompute} width={2} label={`crossover ${formatContextTick(crossover)}`} testId="crossover-line" /> : null}
+          <VLine ctx={ctx} x={marker} stroke="#0f172a" dash="4 3" label={markerLabel} labelAt="bottom" />
+        </>
+      )}
+    </Marks>
+  );
+}
+
+function Readout() {
+  const { rows, series, unit } = useContext(Data);
+  const xs = useMemo(() => rows.map((r) => r.context), [rows]);
+  const read = (i: number) => ({
+    title: `${int(rows[i]!.context)} tokens of context`,
+    lines: series.map((s) => ({ text: `${s.name}: ${siTick(rows[i]![s.key] ?? NaN)} ${unit}`, color: s.color })),
+  });
+  return <HoverReadout xs={xs} read={read} />;
+}
+
+const LAYERS = (
+  <>
+    <Lines />
+    <Readout />
+  </>
+);
+const MARGIN = { top: 20, right: 14, bottom: 4, left: 0 } as const;
+
+function Panel(props: { title: string; model: AttentionModel; domain: [number, number]; ticks: number[]; testId: string } & PanelData) {
+  const { model, rows, series, unit, crossover, marker, markerLabel } = props;
+  const x = useAxis(model.xDomain, model.xTicks, formatContextTick, true);
+  const y = useAxis(props.domain, props.ticks, siTick, true);
+  const data = useMemo(() => ({ rows, series, unit, crossover, marker, markerLabel }), [rows, series, unit, crossover, marker, markerLabel]);
   return (
     <div className="min-w-0" data-testid={props.testId}>
       <h3 className="text-sm font-semibold text-slate-800">
-        {props.title} <span className="font-normal text-slate-500">({props.unit}, log scale)</span>
+        {props.title} <span className="font-normal text-slate-500">({unit}, log scale)</span>
       </h3>
-      <LineChart responsive style={{ width: "100%", height: 200 }} data={props.rows} margin={{ top: 20, right: 14, bottom: 4, left: 0 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#e2e8f0" />
-        <XAxis dataKey="context" type="number" scale="log" domain={model.xDomain} ticks={model.xTicks} tickFormatter={formatContextTick} allowDataOverflow tick={{ fontSize: 11 }} />
-        <YAxis type="number" scale="log" domain={props.domain} ticks={props.ticks} tickFormatter={siTick} allowDataOverflow width={44} tick={{ fontSize: 11 }} />
-        {props.series.map((s) => (
-          <Line
-            key={s.key}
-            dataKey={s.key}
-            name={s.name}
-            stroke={s.color}
-            strokeWidth={2}
-            strokeDasharray={s.dashed ? "5 3" : undefined}
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        ))}
-        {props.crossover !== null && props.crossover >= model.xDomain[0] && props.crossover <= model.xDomain[1] ? (
-          <ReferenceLine
-            x={props.crossover}
-            stroke={PALETTE.attentionCompute}
-            strokeWidth={2}
-            ifOverflow="hidden"
-            label={{ value: `crossover ${formatContextTick(props.crossover)}`, position: "top", fontSize: 11, fill: PALETTE.attentionCompute }}
-          />
-        ) : null}
-        <ReferenceLine x={props.marker} stroke="#0f172a" strokeDasharray="4 3" ifOverflow="hidden" label={{ value: props.markerLabel, position: "insideBottomRight", fontSize: 11, fill: "#0f172a" }} />
-        <Tooltip isAnimationActive={false} labelFormatter={(v) => `${int(Number(v))} tokens of context`} formatter={(v, name) => [`${sig3(Number(v))} ${props.unit}`, name]} />
-      </LineChart>
+      <Data.Provider value={data}>
+        <Frame x={x} y={y} height={200} margin={MARGIN} layers={LAYERS} />
+      </Data.Provider>
     </div>
   );
 }
 
-function AttentionChart({ model, metric, flash }: { model: AttentionModel; metric: AttentionMetric; flash: boolean }) {
-  const flops = metric === "flops";
+function seriesFor(flops: boolean, flash: boolean): { prefillSeries: SeriesDef[]; decodeSeries: SeriesDef[] } {
   const prefillSeries: SeriesDef[] = flops
     ? [
         { key: "prefillAttn", name: "attention scores and values", color: PALETTE.attentionCompute },
@@ -91,15 +102,21 @@ function AttentionChart({ model, metric, flash }: { model: AttentionModel; metri
         { key: "decodeKv", name: "KV cache read", color: PALETTE.kvCache },
         { key: "decodeWeights", name: "weights read", color: PALETTE.weights },
       ];
+  return { prefillSeries, decodeSeries };
+}
+
+function AttentionChart({ model, metric, flash }: { model: AttentionModel; metric: AttentionMetric; flash: boolean }) {
+  const flops = metric === "flops";
+  const { prefillSeries, decodeSeries } = useMemo(() => seriesFor(flops, flash), [flops, flash]);
   const legend = [...prefillSeries, ...decodeSeries].filter((s, i, a) => a.findIndex((t) => t.key === s.key) === i);
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="attention-chart" className="grid gap-4 md:grid-cols-2">
         <Panel
           title="Prefill of the whole prompt"
-          unit={flops ? "FLOP" : "bytes"}
           rows={model.rows}
           model={model}
+          unit={flops ? "FLOP" : "bytes"}
           series={prefillSeries}
           domain={flops ? model.flopsDomain : model.bytesDomain}
           ticks={flops ? model.flopsTicks : model.bytesTicks}
@@ -110,9 +127,9 @@ function AttentionChart({ model, metric, flash }: { model: AttentionModel; metri
         />
         <Panel
           title="One decode step"
-          unit={flops ? "FLOP" : "bytes"}
           rows={model.rows}
           model={model}
+          unit={flops ? "FLOP" : "bytes"}
           series={decodeSeries}
           domain={flops ? model.flopsDomain : model.bytesDomain}
           ticks={flops ? model.flopsTicks : model.bytesTicks}

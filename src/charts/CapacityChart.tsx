@@ -2,11 +2,13 @@
  * Capacity: memory per chip stacked by part against batch and against context, with the capacity
  * line; and the feasible region (largest batch that fits against context) for 1 … N chips.
  */
-import { memo } from "react";
-import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { formatContextTick, log2Ticks } from "./viewModels";
-import { int, sig3, siTick, type CapacityModel, type MemoryRow } from "./insightModels";
+import { createContext, memo, useContext, useMemo } from "react";
+import { DefaultZIndexes } from "recharts";
+import { formatContextTick, log2Ticks, niceTicks, stackBands } from "./viewModels";
+import { int, sig3, siTick, type CapacityModel, type FeasibleRow, type MemoryRow } from "./insightModels";
 import { PALETTE } from "./palette";
+import { Frame, useAxis } from "./frame";
+import { Band, HLine, HoverReadout, Marks, Polyline, VLine } from "./marks";
 
 const PARTS = [
   { key: "weights", label: "Weights", color: PALETTE.weights },
@@ -15,37 +17,128 @@ const PARTS = [
   { key: "reserve", label: "Runtime reserve", color: PALETTE.reserve },
 ] as const;
 
-function Stack(props: { title: string; rows: MemoryRow[]; capacityGB: number; yMaxGB: number; marker: number; markerLabel: string; xLabel: (n: number) => string; testId: string }) {
-  const { rows } = props;
+const gbTick = (v: number) => sig3(v);
+const batchTick = (n: number) => `batch ${int(n)}`;
+
+interface StackData {
+  rows: MemoryRow[];
+  capacityGB: number;
+  marker: number;
+  markerLabel: string;
+  xLabel: (n: number) => string;
+}
+
+const StackCtx = createContext<StackData>({ rows: [], capacityGB: 0, marker: 0, markerLabel: "", xLabel: String });
+
+function StackMarks() {
+  const { rows, capacityGB, marker, markerLabel } = useContext(StackCtx);
+  const bands = useMemo(() => stackBands(rows, PARTS, (r) => r.x, (r, key) => r[key]), [rows]);
+  return (
+    <Marks zIndex={DefaultZIndexes.area}>
+      {(ctx) => (
+        <>
+          {bands.map((b) => (
+            <Band key={b.key} ctx={ctx} pts={b.pts} color={b.color} />
+          ))}
+          <HLine ctx={ctx} y={capacityGB} stroke={PALETTE.overCapacity} width={2} label={`capacity ${sig3(capacityGB)} GB`} />
+          <VLine ctx={ctx} x={marker} stroke="#0f172a" dash="4 3" label={markerLabel} />
+        </>
+      )}
+    </Marks>
+  );
+}
+
+function StackReadout() {
+  const { rows, xLabel } = useContext(StackCtx);
+  const xs = useMemo(() => rows.map((r) => r.x), [rows]);
+  const read = (i: number) => ({
+    title: xLabel(rows[i]!.x),
+    lines: [...PARTS].reverse().map((p) => ({ text: `${p.label}: ${sig3(rows[i]![p.key])} GB`, color: p.color })),
+  });
+  return <HoverReadout xs={xs} read={read} />;
+}
+
+const STACK_LAYERS = (
+  <>
+    <StackMarks />
+    <StackReadout />
+  </>
+);
+const STACK_MARGIN = { top: 18, right: 12, bottom: 4, left: 0 } as const;
+
+function Stack(props: { title: string; yMaxGB: number; testId: string } & StackData) {
+  const { rows, capacityGB, marker, markerLabel, xLabel } = props;
   const lo = rows[0]?.x ?? 1;
   const hi = rows[rows.length - 1]?.x ?? 2;
+  const yTicks = niceTicks(Math.max(props.yMaxGB, capacityGB));
+  const x = useAxis([lo, hi], log2Ticks(lo, hi), xLabel, true);
+  const y = useAxis([0, yTicks[yTicks.length - 1]!], yTicks, gbTick);
+  const data = useMemo(() => ({ rows, capacityGB, marker, markerLabel, xLabel }), [rows, capacityGB, marker, markerLabel, xLabel]);
   return (
     <div className="min-w-0" data-testid={props.testId}>
       <h3 className="text-sm font-semibold text-slate-800">
         {props.title} <span className="font-normal text-slate-500">(GB per chip)</span>
       </h3>
-      <AreaChart responsive style={{ width: "100%", height: 190 }} data={rows} margin={{ top: 18, right: 12, bottom: 4, left: 0 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="#e2e8f0" vertical={false} />
-        <XAxis dataKey="x" type="number" scale="log" domain={[lo, hi]} ticks={log2Ticks(lo, hi)} tickFormatter={props.xLabel} allowDataOverflow tick={{ fontSize: 11 }} />
-        <YAxis width={44} tick={{ fontSize: 11 }} domain={[0, props.yMaxGB]} allowDataOverflow tickFormatter={(v) => sig3(Number(v))} />
-        {PARTS.map((p) => (
-          <Area key={p.key} dataKey={p.key} name={p.label} stackId="m" type="linear" stroke={p.color} fill={p.color} fillOpacity={0.75} isAnimationActive={false} dot={false} activeDot={false} />
-        ))}
-        <ReferenceLine y={props.capacityGB} stroke={PALETTE.overCapacity} strokeWidth={2} ifOverflow="extendDomain" label={{ value: `capacity ${sig3(props.capacityGB)} GB`, position: "insideTopLeft", fontSize: 11, fill: PALETTE.overCapacity }} />
-        <ReferenceLine x={props.marker} stroke="#0f172a" strokeDasharray="4 3" ifOverflow="hidden" label={{ value: props.markerLabel, position: "top", fontSize: 11, fill: "#0f172a" }} />
-        <Tooltip isAnimationActive={false} labelFormatter={(v) => props.xLabel(Number(v))} formatter={(v, name) => [`${sig3(Number(v))} GB`, name]} />
-      </AreaChart>
+      <StackCtx.Provider value={data}>
+        <Frame x={x} y={y} height={190} margin={STACK_MARGIN} layers={STACK_LAYERS} vGrid={false} />
+      </StackCtx.Provider>
     </div>
   );
 }
 
+const FeasibleCtx = createContext<{ model: CapacityModel | null }>({ model: null });
+
+function FeasibleMarks() {
+  const { model } = useContext(FeasibleCtx);
+  if (!model) return null;
+  return (
+    <Marks zIndex={DefaultZIndexes.line}>
+      {(ctx) => (
+        <>
+          {model.chipCounts.map((c) => (
+            <Polyline key={c.key} ctx={ctx} pts={model.feasible.map((r: FeasibleRow) => [r.context, r[c.key] ?? null] as const)} stroke={c.color} width={c.current ? 3.5 : 1.5} />
+          ))}
+          <VLine ctx={ctx} x={model.context} stroke="#0f172a" dash="4 3" />
+          <HLine ctx={ctx} y={model.batch} stroke="#0f172a" dash="4 3" label="your batch" align="right" />
+        </>
+      )}
+    </Marks>
+  );
+}
+
+function FeasibleReadout() {
+  const { model } = useContext(FeasibleCtx);
+  const xs = useMemo(() => (model?.feasible ?? []).map((r) => r.context), [model]);
+  if (!model) return null;
+  const rows = model.feasible;
+  const read = (i: number) => ({
+    title: `${formatContextTick(rows[i]!.context)} tokens of context`,
+    lines: model.chipCounts.map((c) => {
+      const b = rows[i]![c.key];
+      return { text: `${c.chips} chip${c.chips === 1 ? "" : "s"}: ${b === null || b === undefined ? "nothing fits" : `batch ≤ ${int(b)}`}`, color: c.color };
+    }),
+  });
+  return <HoverReadout xs={xs} read={read} />;
+}
+
+const FEASIBLE_LAYERS = (
+  <>
+    <FeasibleMarks />
+    <FeasibleReadout />
+  </>
+);
+const FEASIBLE_MARGIN = { top: 12, right: 16, bottom: 4, left: 0 } as const;
+
 function CapacityChart({ model }: { model: CapacityModel }) {
   const lo = model.feasible[0]?.context ?? 1;
   const hi = model.feasible[model.feasible.length - 1]?.context ?? 2;
+  const fx = useAxis([lo, hi], log2Ticks(lo, hi), formatContextTick, true);
+  const fy = useAxis(model.feasibleYDomain, model.feasibleYTicks, siTick, true);
+  const feasibleData = useMemo(() => ({ model }), [model]);
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="capacity-chart" className="grid gap-4 md:grid-cols-2">
-        <Stack title="Against batch" rows={model.byBatch} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.batch} markerLabel="your batch" xLabel={(n) => `batch ${int(n)}`} testId="capacity-batch" />
+        <Stack title="Against batch" rows={model.byBatch} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.batch} markerLabel="your batch" xLabel={batchTick} testId="capacity-batch" />
         <Stack title="Against context" rows={model.byContext} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.context} markerLabel="your context" xLabel={formatContextTick} testId="capacity-context" />
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
@@ -64,17 +157,9 @@ function CapacityChart({ model }: { model: CapacityModel }) {
         <h3 className="text-sm font-semibold text-slate-800">
           Largest batch that fits, against context <span className="font-normal text-slate-500">(sequences, log scale; below a line fits)</span>
         </h3>
-        <LineChart responsive style={{ width: "100%", height: 200 }} data={model.feasible} margin={{ top: 12, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#e2e8f0" />
-          <XAxis dataKey="context" type="number" scale="log" domain={[lo, hi]} ticks={log2Ticks(lo, hi)} tickFormatter={formatContextTick} allowDataOverflow tick={{ fontSize: 11 }} />
-          <YAxis type="number" scale="log" domain={model.feasibleYDomain} ticks={model.feasibleYTicks} tickFormatter={siTick} allowDataOverflow width={44} tick={{ fontSize: 11 }} />
-          {model.chipCounts.map((c) => (
-            <Line key={c.key} dataKey={c.key} name={`${c.chips} chip${c.chips === 1 ? "" : "s"}`} stroke={c.color} strokeWidth={c.current ? 3.5 : 1.5} dot={false} activeDot={false} isAnimationActive={false} />
-          ))}
-          <ReferenceLine x={model.context} stroke="#0f172a" strokeDasharray="4 3" ifOverflow="hidden" />
-          <ReferenceLine y={model.batch} stroke="#0f172a" strokeDasharray="4 3" ifOverflow="hidden" label={{ value: "your batch", position: "insideTopRight", fontSize: 11, fill: "#0f172a" }} />
-          <Tooltip isAnimationActive={false} labelFormatter={(v) => `${formatContextTick(Number(v))} tokens of context`} formatter={(v, name) => [`batch ≤ ${int(Number(v))}`, name]} />
-        </LineChart>
+        <FeasibleCtx.Provider value={feasibleData}>
+          <Frame x={fx} y={fy} height={200} margin={FEASIBLE_MARGIN} layers={FEASIBLE_LAYERS} />
+        </FeasibleCtx.Provider>
         <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700" aria-label="Chip counts">
           {model.chipCounts.map((c) => (
             <li key={c.key} className="flex items-center gap-1">

@@ -3,79 +3,90 @@
  * against time per token, with the Pareto frontier drawn through the points no other beats on both.
  * Clicking a point loads it.
  */
-import { memo } from "react";
-import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { createContext, memo, useContext, useMemo } from "react";
+import { DefaultZIndexes } from "recharts";
 import { siTick, sig3, WEIGHT_COLORS, type FrontierDot, type FrontierModel } from "./insightModels";
 import { PALETTE } from "./palette";
+import { Frame, useAxis } from "./frame";
+import { Marks, Polyline } from "./marks";
+
+const Data = createContext<{ model: FrontierModel | null; onPick(d: FrontierDot): void }>({ model: null, onPick: () => {} });
+
+const dotTitle = (d: FrontierDot, unit: string) =>
+  `${d.chips} chip${d.chips === 1 ? "" : "s"}, batch ${d.batch}, ${d.weights} weights${d.pareto ? " (on the frontier)" : ""}: ${sig3(d.x)} ms per token · ${sig3(d.y)} ${unit}. Click to load it.`;
+
+/** Every layout that fits, one dot each (drawn from the axis scales; a click loads it), and the Pareto frontier. */
+const Dots = memo(function Dots() {
+  const { model, onPick } = useContext(Data);
+  if (!model) return null;
+  return (
+    <Marks zIndex={DefaultZIndexes.scatter}>
+      {(ctx) => (
+        <>
+          <Polyline ctx={ctx} pts={model.pareto.map((d) => [d.x, d.y] as const)} stroke={PALETTE.roof} step />
+          <g data-testid="frontier-dots">
+            {model.dots.map((d) => {
+              const cx = ctx.x(d.x) ?? NaN;
+              const cy = ctx.y(d.y) ?? NaN;
+              if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+              return (
+                <circle key={`${d.chips}-${d.batch}-${d.weights}`} className="frontier-dot" cx={cx} cy={cy} r={4.5} fill={WEIGHT_COLORS[d.weights] ?? "#334155"} fillOpacity={0.55} cursor="pointer" onClick={() => onPick(d)}>
+                  <title>{dotTitle(d, model.costUnit)}</title>
+                </circle>
+              );
+            })}
+          </g>
+        </>
+      )}
+    </Marks>
+  );
+});
+
+/** "Your scenario": a star above the dots that lets clicks through to them. */
+function Current() {
+  const { model } = useContext(Data);
+  const d = model?.current;
+  if (!d) return null;
+  return (
+    <Marks zIndex={DefaultZIndexes.activeDot}>
+      {(ctx) => {
+        const cx = ctx.x(d.x);
+        const cy = ctx.y(d.y);
+        if (typeof cx !== "number" || typeof cy !== "number" || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+        const pts = Array.from({ length: 10 }, (_, i) => {
+          const r = i % 2 === 0 ? 9 : 4;
+          const a = (Math.PI / 5) * i - Math.PI / 2;
+          return `${(cx + r * Math.cos(a)).toFixed(1)},${(cy + r * Math.sin(a)).toFixed(1)}`;
+        }).join(" ");
+        return <polygon data-testid="frontier-current" points={pts} fill="#facc15" stroke="#0f172a" strokeWidth={2} pointerEvents="none" />;
+      }}
+    </Marks>
+  );
+}
+
+const LAYERS = (
+  <>
+    <Dots />
+    <Current />
+  </>
+);
+const MARGIN = { top: 12, right: 16, bottom: 18, left: 4 } as const;
+const X_LABEL = { value: "time per output token (ms)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#475569" } as const;
 
 function FrontierChart({ model, onPick }: { model: FrontierModel; onPick(d: FrontierDot): void }) {
-  const byWeights = model.weights.map((w) => ({ w, dots: model.dots.filter((d) => d.weights === w) }));
+  const yLabel = useMemo(
+    () => ({ value: model.costUnit.replace(" per 1M output tokens", " / 1M tokens"), angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 60 }),
+    [model.costUnit],
+  );
+  const x = useAxis(model.xDomain, model.xTicks, siTick, true, X_LABEL);
+  const y = useAxis(model.yDomain, model.yTicks, siTick, true, yLabel, 52);
+  const data = useMemo(() => ({ model, onPick }), [model, onPick]);
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="frontier-chart">
-        <ComposedChart responsive style={{ width: "100%", height: 300 }} margin={{ top: 12, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#e2e8f0" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            scale="log"
-            domain={model.xDomain}
-            ticks={model.xTicks}
-            tickFormatter={siTick}
-            allowDataOverflow
-            tick={{ fontSize: 11 }}
-            label={{ value: "time per output token (ms)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#475569" }}
-          />
-          <YAxis
-            dataKey="y"
-            type="number"
-            scale="log"
-            domain={model.yDomain}
-            ticks={model.yTicks}
-            tickFormatter={siTick}
-            allowDataOverflow
-            width={52}
-            tick={{ fontSize: 11 }}
-            label={{ value: model.costUnit.replace(" per 1M output tokens", " / 1M tokens"), angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 60 }}
-          />
-          <Line data={model.pareto} dataKey="y" stroke={PALETTE.roof} strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} name="Pareto frontier" type="stepAfter" />
-          {byWeights.map(({ w, dots }) => (
-            <Scatter
-              key={w}
-              name={`${w} weights`}
-              data={dots}
-              fill={WEIGHT_COLORS[w] ?? "#334155"}
-              fillOpacity={0.55}
-              isAnimationActive={false}
-              cursor="pointer"
-              onClick={(p: unknown) => {
-                const d = (p as { payload?: FrontierDot })?.payload;
-                if (d) onPick(d);
-              }}
-            />
-          ))}
-          {model.current ? <Scatter name="your scenario" data={[model.current]} fill="#facc15" stroke="#0f172a" strokeWidth={2} shape="star" isAnimationActive={false} legendType="none" /> : null}
-          <Tooltip
-            shared={false}
-            isAnimationActive={false}
-            cursor={false}
-            content={({ active, payload }) => {
-              const d = active ? (payload?.[0]?.payload as FrontierDot | undefined) : undefined;
-              if (!d || d.chips === undefined) return null;
-              return (
-                <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
-                  <div className="font-semibold">
-                    {d.chips} chip{d.chips === 1 ? "" : "s"}, batch {d.batch}, {d.weights} weights{d.pareto ? " (on the frontier)" : ""}
-                  </div>
-                  <div>
-                    {sig3(d.x)} ms per token · {sig3(d.y)} {model.costUnit}
-                  </div>
-                  <div className="text-slate-500">Click to load it</div>
-                </div>
-              );
-            }}
-          />
-        </ComposedChart>
+        <Data.Provider value={data}>
+          <Frame x={x} y={y} height={300} margin={MARGIN} layers={LAYERS} />
+        </Data.Provider>
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         {model.weights.map((w) => (

@@ -180,10 +180,24 @@ export interface Band {
   pts: [number, number, number][];
 }
 
+
 export interface StackedPhase {
   bands: Band[];
   yDomain: [number, number];
   yTicks: number[];
+}
+
+/** Series stacked in order over rows: each band runs from the sum of the ones before it to that plus its own value. */
+export function stackBands<R, S extends { key: string }>(rows: readonly R[], series: readonly S[], x: (r: R) => number, value: (r: R, key: S["key"]) => number): (S & { pts: [number, number, number][] })[] {
+  const base = rows.map(() => 0);
+  return series.map((s) => ({
+    ...s,
+    pts: rows.map((r, i): [number, number, number] => {
+      const y0 = base[i]!;
+      base[i] = y0 + value(r, s.key);
+      return [x(r), y0, base[i]!];
+    }),
+  }));
 }
 
 /** 0 to at least `max` in 3–6 steps of 1, 2, 2.5 or 5 × 10^k. */
@@ -202,18 +216,7 @@ export function niceTicks(max: number): number[] {
  * phase's unit or, with "share", as a fraction of the row's total (a row with no time stays at 0).
  */
 export function stackPhase(m: PhaseChartModel, scale: "time" | "share"): StackedPhase {
-  const base = m.rows.map(() => 0);
-  const bands = m.series.map(({ key, label, color }) => ({
-    key,
-    label,
-    color,
-    pts: m.rows.map((r, i): [number, number, number] => {
-      const v = scale === "share" ? (r.total > 0 ? r[key] / r.total : 0) : r[key];
-      const y0 = base[i]!;
-      base[i] = y0 + v;
-      return [r.context, y0, y0 + v];
-    }),
-  }));
+  const bands = stackBands(m.rows, m.series, (r) => r.context, (r, key) => (scale === "share" ? (r.total > 0 ? r[key] / r.total : 0) : r[key]));
   const yTicks = scale === "share" ? [0, 0.25, 0.5, 0.75, 1] : niceTicks(Math.max(0, ...m.rows.map((r) => r.total)));
   return { bands, yDomain: [0, yTicks[yTicks.length - 1]!], yTicks };
 }
