@@ -4,7 +4,8 @@
  * on the arithmetic units. Data comes only from the view model; no arithmetic here.
  */
 import { createContext, memo, useContext, useRef } from "react";
-import { CartesianGrid, ComposedChart, DefaultZIndexes, XAxis, YAxis } from "recharts";
+import { DefaultZIndexes } from "recharts";
+import { Frame, useAxis } from "./frame";
 import { siTick, sig3, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
@@ -54,10 +55,7 @@ const DotLabels = memo(function DotLabels({ labels }: { labels: RooflineModel["l
   );
 });
 
-// Stable props: Recharts 3 recomputes its selectors when a prop's reference changes.
-const STYLE = { width: "100%", height: 300 } as const;
 const MARGIN = { top: 22, right: 16, bottom: 18, left: 4 } as const;
-const TICK = { fontSize: 11 } as const;
 const X_LABEL = { value: "arithmetic intensity (FLOP per byte moved)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#475569" } as const;
 const Y_LABEL = { value: "TFLOP/s per chip", angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 50 } as const;
 
@@ -72,18 +70,15 @@ function RooflineChart({ model }: { model: RooflineModel }) {
   );
 }
 
-/**
- * What moves on a slider step (the dots and their labels) reaches the chart through context, so the
- * chart element itself re-renders only when its axes or roofs change: a ComposedChart render
- * re-reports every chart prop to Recharts' store (three dispatches, each rechecking every selector).
- */
-const PlotData = createContext<Pick<RooflineModel, "points" | "labels">>({ points: [], labels: [] });
+/** What moves on a slider step reaches the marks through context; the frame (charts/frame.tsx) re-renders only when an axis changes. */
+const PlotData = createContext<Pick<RooflineModel, "points" | "labels" | "roof" | "ridge">>({ points: [], labels: [], roof: [], ridge: 0 });
 
 const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineModel }) {
-  const { xDomain, xTicks, yDomain, yTicks, roof, ridge } = model;
+  const x = useAxis(model.xDomain, model.xTicks, siTick, true, X_LABEL);
+  const y = useAxis(model.yDomain, model.yTicks, siTick, true, Y_LABEL, 52);
   return (
     <PlotData.Provider value={model}>
-      <RooflineFrame xDomain={xDomain} xTicks={xTicks} yDomain={yDomain} yTicks={yTicks} roof={roof} ridge={ridge} />
+      <Frame x={x} y={y} height={300} margin={MARGIN} layers={LAYERS} />
     </PlotData.Provider>
   );
 });
@@ -100,7 +95,7 @@ function Dots() {
         points.map((d) => {
           const cx = ctx.x(d.x);
           const cy = ctx.y(d.y);
-          return typeof cx === "number" && typeof cy === "number" ? <Marker key={d.id} cx={cx} cy={cy} dot={d} /> : null;
+          return typeof cx === "number" && typeof cy === "number" && Number.isFinite(cx) && Number.isFinite(cy) ? <Marker key={d.id} cx={cx} cy={cy} dot={d} /> : null;
         })
       }
     </Marks>
@@ -111,40 +106,17 @@ function ContextDotLabels() {
   return <DotLabels labels={useContext(PlotData).labels} />;
 }
 
-type FrameProps = Pick<RooflineModel, "xDomain" | "xTicks" | "yDomain" | "yTicks" | "roof" | "ridge">;
+function ContextRoofs() {
+  const { roof, ridge } = useContext(PlotData);
+  return <RoofMarks roof={roof} ridge={ridge} />;
+}
 
-const RooflineFrame = memo(function RooflineFrame({ xDomain, xTicks, yDomain, yTicks, roof, ridge }: FrameProps) {
-  return (
-    <ComposedChart responsive style={STYLE} margin={MARGIN} accessibilityLayer={false}>
-      <CartesianGrid stroke="#e2e8f0" />
-      <XAxis
-        dataKey="x"
-        type="number"
-        scale="log"
-        domain={xDomain}
-        ticks={xTicks}
-        tickFormatter={siTick}
-        allowDataOverflow
-        tick={TICK}
-        label={X_LABEL}
-      />
-      <YAxis
-        dataKey="y"
-        type="number"
-        scale="log"
-        domain={yDomain}
-        ticks={yTicks}
-        tickFormatter={siTick}
-        allowDataOverflow
-        width={52}
-        tick={TICK}
-        label={Y_LABEL}
-      />
-      <Dots />
-      <RoofMarks roof={roof} ridge={ridge} />
-      <ContextDotLabels />
-    </ComposedChart>
-  );
-});
+const LAYERS = (
+  <>
+    <Dots />
+    <ContextRoofs />
+    <ContextDotLabels />
+  </>
+);
 
 export default memo(RooflineChart);
