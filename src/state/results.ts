@@ -13,8 +13,8 @@ import type { ScenarioInput } from "../core";
 import type { Analysis, Headline } from "../worker/protocol";
 import { createCostClient, type CostClient } from "../worker/client";
 
-/** Reports kept ahead at most (a slider window is ~50; the table restarts when full). */
-export const AHEAD_LIMIT = 2000;
+/** Reports kept ahead at most, ~3 KB each (a slider's window is ≤ 48; the table restarts when full). */
+export const AHEAD_LIMIT = 600;
 
 /**
  * The new analysis with every part equal to what the page already shows kept as the same object
