@@ -189,12 +189,13 @@ try {
             w.postMessage({ id: my, type: "APPLY", path: [name], argumentList: args.map((value) => ({ type: "RAW", value })) });
           });
         const input = { model: { preset: "llama-3.1-70b" }, hardware: { preset: "h100-sxm", chips: 8 } };
-        await call("sweepTiming", [input, 500]); // warm-up
+        // two full sweeps first: the worker starts cold and the JIT optimises the core during them
+        const warm = [await call("sweepTiming", [input, 10000]), await call("sweepTiming", [input, 10000])];
         const sweeps = [];
-        for (let i = 0; i < 5; i++) sweeps.push(await call("sweepTiming", [input, 10000]));
+        for (let i = 0; i < 8; i++) sweeps.push(await call("sweepTiming", [input, 10000]));
         const fr = await call("frontier", [input]);
         w.terminate();
-        return { sweeps, frontierMs: fr?.ms, frontierPoints: fr?.points?.length };
+        return { warm, sweeps, frontierMs: fr?.ms, frontierPoints: fr?.points?.length };
       }, `${base}/assets/${workerFile}`)
     : null;
 
@@ -228,7 +229,8 @@ try {
     console.log(`${chartLine(`  ${tab} chart SVG`, samples, tab)}${changed < samples.length ? `  (changed on ${changed} of ${samples.length} presses)` : ""}`);
   }
   if (worker) {
-    console.log(`\nWorker: 10,000-point sweep ${worker.sweeps.map((x) => x.toFixed(1)).join(" / ")} ms (best ${Math.min(...worker.sweeps).toFixed(1)} ms; goal ≤ 50 ms)`);
+    const sorted = [...worker.sweeps].sort((a, b) => a - b);
+    console.log(`\nWorker: 10,000-point sweep (Llama-3.1-70B on 8 H100s): cold ${worker.warm.map((x) => x.toFixed(1)).join(" / ")} ms, then median ${sorted[sorted.length >> 1].toFixed(1)} / worst ${sorted.at(-1).toFixed(1)} ms over ${sorted.length} runs (goal ≤ 50 ms)`);
     console.log(`Worker: latency–cost frontier, ${worker.frontierPoints} points in ${worker.frontierMs?.toFixed(1)} ms`);
   }
   const total = sizes.reduce((a, s) => a + s.gz, 0);
