@@ -9,12 +9,12 @@ import type { Analysis } from "../worker/protocol";
 export const selectInput = (s: CalculatorState) => s.input;
 export const selectAnalysis = (s: CalculatorState) => s.result.analysis;
 export const selectReport = (s: CalculatorState) => s.result.analysis?.report ?? null;
+/** The numbers and roofline computed ahead for the current input, until the full analysis replaces them. */
+export const selectAhead = (s: CalculatorState) => (s.result.headline && s.result.headline.input === s.input ? s.result.headline : null);
 /**
  * The report the headline numbers show: the one computed ahead for this very input when there is
  * one (it lands in the input's own frame), else the latest full analysis.
  */
-/** The numbers and roofline computed ahead for the current input, until the full analysis replaces them. */
-export const selectAhead = (s: CalculatorState) => (s.result.headline && s.result.headline.input === s.input ? s.result.headline : null);
 export const selectHeadline = (s: CalculatorState) => selectAhead(s)?.report ?? selectReport(s);
 export const selectScenario = (s: CalculatorState) => s.result.analysis?.scenario ?? null;
 export const selectSweep = (s: CalculatorState) => s.result.analysis?.sweep ?? null;

@@ -28,7 +28,6 @@ const TABS: { id: InsightTab; label: string }[] = [
 
 const Loading = () => <div className="h-72 text-sm text-slate-500">{COPY.chartLoading}</div>;
 
-
 function RooflineTab() {
   const insights = useCalculator(selectInsights);
   const fullReport = useCalculator(selectReport);
