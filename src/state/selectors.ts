@@ -2,7 +2,9 @@
  * Named selectors: components read the store only through these. Derived values are computed
  * here, never stored. Labels only: every number comes from the core's report.
  */
-import { HARDWARE_PRESETS, MODEL_PRESETS, type Bottleneck, type Report } from "../core";
+import { HARDWARE_PRESETS } from "../core/hardware/presets";
+import { MODEL_PRESETS } from "../core/model/presets";
+import type { Bottleneck, Report } from "../core";
 import type { CalculatorState } from "./store";
 import type { Analysis } from "../worker/protocol";
 

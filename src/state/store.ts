@@ -6,7 +6,7 @@
 import { createStore } from "zustand/vanilla";
 import { subscribeWithSelector } from "zustand/middleware";
 import { useStore } from "zustand";
-import { DEFAULT_SCENARIO_INPUT } from "../core";
+import { DEFAULT_SCENARIO_INPUT } from "../core/defaults";
 import type { HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../core";
 import type { Analysis, FrontierAnswer, Headline } from "../worker/protocol";
 import type { Evaluator } from "../worker/client";

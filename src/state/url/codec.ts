@@ -17,7 +17,10 @@
  * Pure: imports only the core's public surface and lz-string; no DOM (tsconfig.core.json).
  */
 import LZString from "lz-string";
-import { DEFAULT_SCENARIO_INPUT, HARDWARE_PRESETS, MODEL_PRESETS, resolveScenario } from "../../core/index";
+import { DEFAULT_SCENARIO_INPUT } from "../../core/defaults";
+import { HARDWARE_PRESETS } from "../../core/hardware/presets";
+import { MODEL_PRESETS } from "../../core/model/presets";
+import { resolveScenario } from "../../core/scenario";
 import type { ScenarioInput } from "../../core/index";
 import {
   COMPRESSED_KEY,

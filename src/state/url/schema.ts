@@ -13,7 +13,7 @@
  * Pure: imports only the core's public surface; no DOM (checked by tsconfig.core.json).
  */
 import { ATTENTION_SHARDINGS,
-  EXPERT_PARALLELISMS, LAYOUTS, PRECISIONS } from "../../core/index";
+  EXPERT_PARALLELISMS, LAYOUTS, PRECISIONS } from "../../core/types";
 import type { Precision, ScenarioInput } from "../../core/index";
 
 /** The link format version written by encodeScenario (the `v=` key). */

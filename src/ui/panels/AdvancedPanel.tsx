@@ -4,7 +4,8 @@ import { Select } from "../controls/Select";
 import { Segmented } from "../controls/Segmented";
 import { NumberField } from "../controls/NumberField";
 import { formatSeconds, formatUsd, sig } from "../format";
-import { MODEL_PRESETS, type AttentionSharding, type ExpertParallelism, type Layout, type Precision } from "../../core";
+import { MODEL_PRESETS } from "../../core/model/presets";
+import type { AttentionSharding, ExpertParallelism, Layout, Precision } from "../../core";
 
 const PRECISIONS: Precision[] = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"];
 const LAYOUTS: { value: Layout; label: string }[] = [
