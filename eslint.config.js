@@ -49,7 +49,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/ui/**/*.{ts,tsx}", "src/state/**/*.ts", "src/charts/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)core(/index)?$",
+              allowTypeImports: true,
+              message: "import the core module you need: the barrel pulls the whole cost model into the page's first chunk (types are fine)",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/ui/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -57,6 +76,13 @@ export default tseslint.config(
           paths: [
             { name: "zustand", message: "use state/store" },
             { name: "recharts", message: "use charts/*" },
+          ],
+          patterns: [
+            {
+              regex: "(^|/)core(/index)?$",
+              allowTypeImports: true,
+              message: "import the core module you need: the barrel pulls the whole cost model into the page's first chunk (types are fine)",
+            },
           ],
         },
       ],

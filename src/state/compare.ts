@@ -3,7 +3,9 @@
  * compareReports and distillBreakEven over the store's two analyses, and the "start B from A"
  * actions (quantize, prune, pick a smaller student). Every number comes from the core.
  */
-import { compareReports, distillBreakEven, type CompareRow, type DistillOutcome, type Report, type Scenario, type ScenarioInput } from "../core";
+import { compareReports } from "../core/compare";
+import { distillBreakEven } from "../core/distill";
+import type { CompareRow, DistillOutcome, Report, Scenario, ScenarioInput } from "../core";
 import type { CalculatorState, CalculatorStore } from "./store";
 
 export const selectCompare = (s: CalculatorState) => s.compare;

@@ -3,7 +3,8 @@
  * scenario's model block. Parsing is the core's (works offline); fetching is optional and only
  * when the browser is online.
  */
-import { importHfConfig, type ImportResult } from "../core";
+import { importHfConfig } from "../core/import/hfConfig";
+import type { ImportResult } from "../core";
 import type { CalculatorStore } from "./store";
 
 /** "owner/name" as on the Hugging Face hub (letters, digits, - _ .), optionally with a revision "@main". */
