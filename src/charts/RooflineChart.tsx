@@ -6,7 +6,7 @@
 import { createContext, memo, useContext, useRef } from "react";
 import { DefaultZIndexes } from "recharts";
 import { Frame, useAxis } from "./frame";
-import { siTick, sig3, type RooflineModel } from "./insightModels";
+import { int, siTick, sig3, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
 import { Marks, PointLabel, Segment, VLine } from "./marks";
@@ -29,7 +29,7 @@ const Marker = memo(function Marker({ cx, cy, dot }: { cx: number; cy: number; d
 });
 
 /** The two roofs (straight segments) and the ridge: redrawn only when they or the axes change. */
-const RoofMarks = memo(function RoofMarks({ roof, ridge }: { roof: RooflineModel["roof"]; ridge: number }) {
+const RoofMarks = memo(function RoofMarks({ roof, ridge, criticalBatch }: { roof: RooflineModel["roof"]; ridge: number; criticalBatch: number }) {
   return (
     <Marks>
       {(ctx) => (
@@ -37,7 +37,7 @@ const RoofMarks = memo(function RoofMarks({ roof, ridge }: { roof: RooflineModel
           {roof.slice(1).map((b, i) => (
             <Segment key={i} ctx={ctx} a={roof[i]!} b={b} stroke={PALETTE.roof} strokeWidth={2} />
           ))}
-          <VLine ctx={ctx} x={ridge} stroke={PALETTE.roof} dash="4 3" label={`ridge ${sig3(ridge)} FLOP/B`} />
+          <VLine ctx={ctx} x={ridge} stroke={PALETTE.roof} dash="4 3" label={`ridge ${sig3(ridge)} FLOP/B · decode reaches it near batch ${int(criticalBatch)}`} />
         </>
       )}
     </Marks>
@@ -71,7 +71,7 @@ function RooflineChart({ model }: { model: RooflineModel }) {
 }
 
 /** What moves on a slider step reaches the marks through context; the frame (charts/frame.tsx) re-renders only when an axis changes. */
-const PlotData = createContext<Pick<RooflineModel, "points" | "labels" | "roof" | "ridge">>({ points: [], labels: [], roof: [], ridge: 0 });
+const PlotData = createContext<Pick<RooflineModel, "points" | "labels" | "roof" | "ridge" | "criticalBatch">>({ points: [], labels: [], roof: [], ridge: 0, criticalBatch: 0 });
 
 const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineModel }) {
   const x = useAxis(model.xDomain, model.xTicks, siTick, true, X_LABEL);
@@ -107,8 +107,8 @@ function ContextDotLabels() {
 }
 
 function ContextRoofs() {
-  const { roof, ridge } = useContext(PlotData);
-  return <RoofMarks roof={roof} ridge={ridge} />;
+  const { roof, ridge, criticalBatch } = useContext(PlotData);
+  return <RoofMarks roof={roof} ridge={ridge} criticalBatch={criticalBatch} />;
 }
 
 const LAYERS = (

@@ -41,11 +41,14 @@ export function VLine({ ctx, x, stroke, dash, width, label, labelColor, labelAt 
   const px = ctx.x(x);
   if (!num(px) || px < ctx.area.x - 0.5 || px > ctx.area.x + ctx.area.width + 0.5) return null;
   const bottom = labelAt === "bottom";
+  // a label near either edge grows inwards, so it is never cut off
+  const rel = (px - ctx.area.x) / Math.max(1, ctx.area.width);
+  const topAnchor = rel > 0.7 ? "end" : rel < 0.3 ? "start" : "middle";
   return (
     <g className="recharts-reference-line">
       <line data-testid={testId} x1={px} x2={px} y1={ctx.area.y} y2={ctx.area.y + ctx.area.height} stroke={stroke} strokeWidth={width} strokeDasharray={dash} fill="none" />
       {label ? (
-        <text x={bottom ? px - 4 : px} y={bottom ? ctx.area.y + ctx.area.height - 5 : ctx.area.y - 5} textAnchor={bottom ? "end" : "middle"} fontSize={fontSize} fill={labelColor ?? stroke}>
+        <text x={bottom ? px - 4 : px} y={bottom ? ctx.area.y + ctx.area.height - 5 : ctx.area.y - 5} textAnchor={bottom ? "end" : topAnchor} fontSize={fontSize} fill={labelColor ?? stroke}>
           {label}
         </text>
       ) : null}
