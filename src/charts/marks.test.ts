@@ -1,0 +1,16 @@
+import { expect, test } from "vitest";
+import { linePath } from "./marks";
+
+// x → 10x, y → 100 − y; the log axis's "no value" is what a Recharts scale returns for ≤ 0
+const ctx = {
+  x: (v: unknown) => (v as number) * 10,
+  y: (v: unknown) => ((v as number) > 0 ? 100 - (v as number) : undefined),
+  area: { x: 0, y: 0, width: 100, height: 100 },
+  clip: "",
+};
+
+test("a line breaks where a value is missing and steps when asked", () => {
+  expect(linePath(ctx, [[1, 10], [2, 20], [3, null], [4, 40], [5, 0], [6, 60]])).toBe("M10.0,90.0L20.0,80.0M40.0,60.0M60.0,40.0");
+  expect(linePath(ctx, [[1, 10], [2, 20]], true)).toBe("M10.0,90.0H20.0V80.0");
+  expect(linePath(ctx, [])).toBe("");
+});
