@@ -3,21 +3,24 @@
  * against time per token, with the Pareto frontier drawn through the points no other beats on both.
  * Clicking a point loads it.
  */
-import { createContext, memo, useContext, useMemo } from "react";
+import { createContext, memo, useContext, useMemo, useState } from "react";
 import { DefaultZIndexes } from "recharts";
 import { siTick, sig3, WEIGHT_COLORS, type FrontierDot, type FrontierModel } from "./insightModels";
 import { PALETTE } from "./palette";
 import { Frame, useAxis } from "./frame";
 import { Marks, Polyline } from "./marks";
 
-const Data = createContext<{ model: FrontierModel | null; onPick(d: FrontierDot): void }>({ model: null, onPick: () => {} });
-
-const dotTitle = (d: FrontierDot, unit: string) =>
-  `${d.chips} chip${d.chips === 1 ? "" : "s"}, batch ${d.batch}, ${d.weights} weights${d.pareto ? " (on the frontier)" : ""}: ${sig3(d.x)} ms per token · ${sig3(d.y)} ${unit}. Click to load it.`;
+const Data = createContext<{ model: FrontierModel | null; onPick(d: FrontierDot): void; setHover(d: FrontierDot | null): void }>({
+  model: null,
+  onPick: () => {},
+  setHover: () => {},
+});
+/** The dot under the pointer (its own context, so hovering re-renders only the readout). */
+const Hovered = createContext<FrontierDot | null>(null);
 
 /** Every layout that fits, one dot each (drawn from the axis scales; a click loads it), and the Pareto frontier. */
 const Dots = memo(function Dots() {
-  const { model, onPick } = useContext(Data);
+  const { model, onPick, setHover } = useContext(Data);
   if (!model) return null;
   return (
     <Marks zIndex={DefaultZIndexes.scatter}>
@@ -30,9 +33,19 @@ const Dots = memo(function Dots() {
               const cy = ctx.y(d.y) ?? NaN;
               if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
               return (
-                <circle key={`${d.chips}-${d.batch}-${d.weights}`} className="frontier-dot" cx={cx} cy={cy} r={4.5} fill={WEIGHT_COLORS[d.weights] ?? "#334155"} fillOpacity={0.55} cursor="pointer" onClick={() => onPick(d)}>
-                  <title>{dotTitle(d, model.costUnit)}</title>
-                </circle>
+                <circle
+                  key={`${d.chips}-${d.batch}-${d.weights}`}
+                  className="frontier-dot"
+                  cx={cx}
+                  cy={cy}
+                  r={4.5}
+                  fill={WEIGHT_COLORS[d.weights] ?? "#334155"}
+                  fillOpacity={0.55}
+                  cursor="pointer"
+                  onClick={() => onPick(d)}
+                  onPointerEnter={() => setHover(d)}
+                  onPointerLeave={() => setHover(null)}
+                />
               );
             })}
           </g>
@@ -64,10 +77,48 @@ function Current() {
   );
 }
 
+/** What the hovered dot is: its layout, its time and cost, and that a click loads it. */
+function Readout() {
+  const d = useContext(Hovered);
+  const { model } = useContext(Data);
+  if (!d || !model) return null;
+  const lines = [
+    `${d.chips} chip${d.chips === 1 ? "" : "s"}, batch ${d.batch}, ${d.weights} weights${d.pareto ? " · on the frontier" : ""}`,
+    `${sig3(d.x)} ms per token · ${sig3(d.y)} ${model.costUnit}`,
+    "Click to load it",
+  ];
+  return (
+    <Marks zIndex={DefaultZIndexes.label}>
+      {(ctx) => {
+        const cx = ctx.x(d.x) ?? NaN;
+        const cy = ctx.y(d.y) ?? NaN;
+        if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+        const w = 300;
+        const h = lines.length * 14 + 8;
+        const { area } = ctx;
+        const left = cx + 10 + w > area.x + area.width ? Math.max(2, cx - 10 - w) : cx + 10;
+        const top = Math.min(Math.max(area.y, cy - h / 2), area.y + area.height - h);
+        return (
+          <g pointerEvents="none" data-testid="frontier-readout">
+            <circle cx={cx} cy={cy} r={7} fill="none" stroke="#0f172a" strokeWidth={1.5} />
+            <rect x={left} y={top} width={w} height={h} rx={4} fill="#ffffff" fillOpacity={0.95} stroke="#cbd5e1" />
+            {lines.map((t, i) => (
+              <text key={i} x={left + 6} y={top + 14 * (i + 1)} fontSize={11} fontWeight={i === 0 ? 600 : 400} fill={i === 2 ? "#64748b" : "#0f172a"}>
+                {t}
+              </text>
+            ))}
+          </g>
+        );
+      }}
+    </Marks>
+  );
+}
+
 const LAYERS = (
   <>
     <Dots />
     <Current />
+    <Readout />
   </>
 );
 const MARGIN = { top: 12, right: 16, bottom: 18, left: 4 } as const;
@@ -80,12 +131,15 @@ function FrontierChart({ model, onPick }: { model: FrontierModel; onPick(d: Fron
   );
   const x = useAxis(model.xDomain, model.xTicks, siTick, true, X_LABEL);
   const y = useAxis(model.yDomain, model.yTicks, siTick, true, yLabel, 52);
-  const data = useMemo(() => ({ model, onPick }), [model, onPick]);
+  const [hover, setHover] = useState<FrontierDot | null>(null);
+  const data = useMemo(() => ({ model, onPick, setHover }), [model, onPick]);
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="frontier-chart">
         <Data.Provider value={data}>
-          <Frame x={x} y={y} height={300} margin={MARGIN} layers={LAYERS} />
+          <Hovered.Provider value={hover}>
+            <Frame x={x} y={y} height={300} margin={MARGIN} layers={LAYERS} />
+          </Hovered.Provider>
         </Data.Provider>
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">

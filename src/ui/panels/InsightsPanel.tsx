@@ -2,7 +2,7 @@
  * The teaching charts, one tab at a time (only the shown chart renders): roofline, quadratic
  * attention, capacity, and the latency–cost frontier. Charts are lazy-loaded with Recharts.
  */
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useCalculator, type InsightTab } from "../../state/store";
 import { selectAhead, selectFrontier, selectInsights, selectReport, selectScenario, selectSweep } from "../../state/selectors";
 import { attentionModel, BOUND_WORD, capacityModel, frontierModel, int, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
@@ -218,8 +218,8 @@ function FrontierTab() {
         : null,
     [answer, scenario, report],
   );
+  const pick = useCallback((d: FrontierDot) => apply({ chips: d.chips, batch: d.batch, weights: d.weights }), [apply]);
   if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.frontierComputing}</p>;
-  const pick = (d: FrontierDot) => apply({ chips: d.chips, batch: d.batch, weights: d.weights });
   return (
     <>
       <Suspense fallback={<Loading />}>
