@@ -71,7 +71,14 @@ function RooflineChart({ model }: { model: RooflineModel }) {
 }
 
 /** What moves on a slider step reaches the marks through context; the frame (charts/frame.tsx) re-renders only when an axis changes. */
-const PlotData = createContext<Pick<RooflineModel, "points" | "labels" | "roof" | "ridge" | "criticalBatch">>({ points: [], labels: [], roof: [], ridge: 0, criticalBatch: 0 });
+const PlotData = createContext<Pick<RooflineModel, "points" | "labels" | "roof" | "ridge" | "criticalBatch" | "achieved">>({
+  points: [],
+  labels: [],
+  roof: [],
+  ridge: 0,
+  criticalBatch: 0,
+  achieved: [],
+});
 
 const RooflinePlot = memo(function RooflinePlot({ model }: { model: RooflineModel }) {
   const x = useAxis(model.xDomain, model.xTicks, siTick, true, X_LABEL);
@@ -102,6 +109,31 @@ function Dots() {
   );
 }
 
+/** A bar at what each pass achieves, hanging from its point on the roof by a dotted drop: the gap is efficiency and overheads. */
+function Achieved() {
+  const { achieved } = useContext(PlotData);
+  return (
+    <Marks zIndex={DefaultZIndexes.scatter - 1}>
+      {(ctx) =>
+        achieved.map((a) => {
+          const cx = ctx.x(a.x) ?? NaN;
+          const cy = ctx.y(a.y) ?? NaN;
+          const top = ctx.y(a.roofY) ?? NaN;
+          if (![cx, cy, top].every(Number.isFinite)) return null;
+          return (
+            <g key={a.id} data-testid={`roofline-achieved-${a.id}`}>
+              <line x1={cx} x2={cx} y1={top} y2={cy} stroke={a.color} strokeDasharray="2 2" strokeWidth={1.5} />
+              <line x1={cx - 9} x2={cx + 9} y1={cy} y2={cy} stroke={a.color} strokeWidth={3}>
+                <title>{a.label}</title>
+              </line>
+            </g>
+          );
+        })
+      }
+    </Marks>
+  );
+}
+
 function ContextDotLabels() {
   return <DotLabels labels={useContext(PlotData).labels} />;
 }
@@ -113,6 +145,7 @@ function ContextRoofs() {
 
 const LAYERS = (
   <>
+    <Achieved />
     <Dots />
     <ContextRoofs />
     <ContextDotLabels />

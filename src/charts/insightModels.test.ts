@@ -50,6 +50,23 @@ describe("rooflineModel", () => {
     expect(m.series.map((s) => s.key)).toEqual(["prefill-phase", "decode-phase", "decode-ffn"]);
     expect(m.ariaLabel).toContain("memory-bound");
   });
+  it("should put each phase's achieved FLOP/s below its point on the roof", () => {
+    const withAchieved = rooflineModel({
+      points: [{ ...pt("decode", 1, 3.35e12), achieved: 1.675e12 }, pt("decode-ffn", 1, 3.35e12)],
+      peakFlops: 1e15,
+      memoryBandwidth: 3.35e12,
+      ridge: 298.5,
+      criticalBatch: 298.5,
+      batch: 1,
+      decodeBound: "memory",
+      prefillBound: "compute",
+    })!;
+    // 1.675 TFLOP/s achieved under a 3.35 TFLOP/s roof at intensity 1: half of it
+    expect(withAchieved.achieved).toEqual([expect.objectContaining({ id: "decode", x: 1, y: 1.675, roofY: 3.35 })]);
+    expect(withAchieved.achieved[0]!.label).toContain("50% of its roof");
+    expect(withAchieved.yDomain[0]).toBeLessThanOrEqual(1.675);
+    expect(m.achieved).toEqual([]);
+  });
   it("should return null without a peak", () => {
     expect(rooflineModel({ points: [], peakFlops: 0, memoryBandwidth: 1, ridge: 1, criticalBatch: 1, batch: 1, decodeBound: "memory", prefillBound: "memory" })).toBeNull();
   });

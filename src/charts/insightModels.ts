@@ -94,6 +94,11 @@ export interface RooflineModel {
   decodeIntensity: number;
   /** Text beside the two whole-pass points. */
   labels: { text: string; x: number; y: number; color: string; position: "top" | "bottom" }[];
+  /**
+   * What each whole pass achieves in the model (its FLOPs ÷ its time, TFLOP/s per chip), below its
+   * attainable point on the roof: the gap is efficiency, overheads and communication.
+   */
+  achieved: { id: "prefill" | "decode"; x: number; y: number; roofY: number; color: string; label: string }[];
   ariaLabel: string;
 }
 
@@ -128,7 +133,17 @@ export function rooflineModel(args: {
     { x: ridge, y: peakT },
     { x: xDomain[1], y: peakT },
   ];
-  const { domain: yDomain, ticks: yTicks } = decades(Math.min(roof[0]!.y, ...good.map((p) => p.attainable / 1e12)), peakT * 2);
+  const achieved = good
+    .filter((p): p is RooflinePoint & { id: "prefill" | "decode"; achieved: number } => (p.id === "prefill" || p.id === "decode") && pos(p.achieved))
+    .map((p) => ({
+      id: p.id,
+      x: p.intensity,
+      y: p.achieved / 1e12,
+      roofY: p.attainable / 1e12,
+      color: p.id === "prefill" ? PALETTE.prefill : PALETTE.decode,
+      label: `${p.id === "prefill" ? "Prefill" : "Decode"} achieves ${sig3(p.achieved / 1e12)} TFLOP/s per chip (${Math.round((p.achieved / p.attainable) * 100)}% of its roof)`,
+    }));
+  const { domain: yDomain, ticks: yTicks } = decades(Math.min(roof[0]!.y, ...good.map((p) => p.attainable / 1e12), ...achieved.map((a) => a.y)), peakT * 2);
   const kindOf = (id: RooflinePoint["id"]): RooflineSeries["kind"] =>
     id === "prefill" || id === "decode" ? "phase" : (id.replace(/^(prefill|decode)-/, "") as RooflineSeries["kind"]);
   const series: RooflineSeries[] = [];
@@ -155,7 +170,8 @@ export function rooflineModel(args: {
   const decodeIntensity = decode?.intensity ?? 0;
   const labels: RooflineModel["labels"] = [];
   if (decode) labels.push({ text: `decode, batch ${int(args.batch)}`, x: decode.intensity, y: decode.attainable / 1e12, color: PALETTE.decode, position: "top" });
-  if (prefill) labels.push({ text: "prefill", x: prefill.intensity, y: prefill.attainable / 1e12, color: PALETTE.prefill, position: "bottom" });
+  // above its dot: below it hangs what the pass achieves
+  if (prefill) labels.push({ text: "prefill", x: prefill.intensity, y: prefill.attainable / 1e12, color: PALETTE.prefill, position: "top" });
   const ariaLabel =
     `Roofline, log-log: arithmetic intensity in FLOP per byte against attainable TFLOP/s per chip. ` +
     `Memory roof rises to the ridge at ${sig3(ridge)} FLOP/byte, compute roof flat at ${sig3(peakT)} TFLOP/s. ` +
@@ -176,6 +192,7 @@ export function rooflineModel(args: {
     prefillBound: args.prefillBound,
     decodeIntensity,
     labels,
+    achieved,
     ariaLabel,
   };
 }

@@ -85,6 +85,7 @@ function RooflineTab() {
           Decode
         </li>
         <li>● whole pass ▲ attention projections ■ feed-forward ◆ attention over the context</li>
+        <li>▬ under a whole pass: what it achieves in this model (the gap to the roof is efficiency, overheads and communication)</li>
       </ul>
     </>
   );
