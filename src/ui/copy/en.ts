@@ -36,6 +36,8 @@ export const COPY = {
     "Every layout that fits, from 1 to 64 chips, batch 1 to 1,024 and several weight precisions. More chips cut the time per token, but each chip is paid for: cost per token falls only by batching more. Click a point, or a frontier entry below, to load it.",
   frontierComputing: "Sweeping chips, batch and precision…",
   frontierListTitle: "Points on the frontier (fastest first)",
+  frontierCaveat:
+    "Cost here assumes every chip is busy all the time at its hourly price: a floor. Real serving adds idle time between requests, queueing and a latency target, which push it up.",
   startLesson: "New here? Take the 6-step guided lesson →",
 } as const;
 

@@ -243,6 +243,7 @@ function FrontierTab() {
           ))}
         </ul>
       </details>
+      <p className="mt-1 text-xs text-slate-600" data-testid="frontier-caveat">{COPY.frontierCaveat}</p>
       {answer ? <p className="mt-1 text-xs text-slate-500" data-testid="frontier-ms">{model.dots.length} layouts that fit, swept in {sig3(answer.ms)} ms.</p> : null}
     </>
   );
