@@ -157,6 +157,11 @@ function CapacityChart({ model }: { model: CapacityModel }) {
         <h3 className="text-sm font-semibold text-slate-800">
           Largest batch that fits, against context <span className="font-normal text-slate-500">(sequences, log scale; below a line fits)</span>
         </h3>
+        {model.feasibleNote ? (
+          <p className="text-xs text-red-800" data-testid="capacity-feasible-note">
+            {model.feasibleNote}
+          </p>
+        ) : null}
         <FeasibleCtx.Provider value={feasibleData}>
           <Frame x={fx} y={fy} height={200} margin={FEASIBLE_MARGIN} layers={FEASIBLE_LAYERS} />
         </FeasibleCtx.Provider>

@@ -133,6 +133,21 @@ describe("capacityModel", () => {
     expect(m.capacityGB).toBe(80);
     expect(m.feasible[1]).toEqual({ context: 100, c1: null, c2: 9 });
     expect(m.chipCounts.find((c) => c.current)?.chips).toBe(2);
+    expect(m.feasibleNote).toBeNull();
+  });
+
+  it("should say why the feasible region is empty when nothing fits on any chip count", () => {
+    const m = capacityModel({
+      byBatch: [1, 2].map((b) => ({ batch: b, memory: { weights: 810e9, kvCache: b * 1e9, activations: 0, reserve: 0 }, fits: false })),
+      sweep,
+      feasible: [1, 2, 4, 8].map((chips) => ({ chips, points: [{ context: 10, maxBatch: 0 }, { context: 100, maxBatch: 0 }] })),
+      capacityBytes: 80e9,
+      batch: 1,
+      context: 100,
+      chips: 1,
+    })!;
+    expect(m.feasibleNote).toContain("up to 8 chips");
+    expect(m.ariaLabel).toContain("Not even one sequence fits");
   });
 });
 

@@ -348,6 +348,8 @@ export interface CapacityModel {
   chipCounts: { chips: number; key: `c${number}`; color: string; current: boolean }[];
   feasibleYDomain: [number, number];
   feasibleYTicks: number[];
+  /** Why the feasible region is empty (nothing fits on any chip count shown), else null. */
+  feasibleNote: string | null;
   ariaLabel: string;
 }
 
@@ -398,10 +400,15 @@ export function capacityModel(args: {
   const smallest = Math.min(...[...byBatch, ...byContext].map(total));
   const yMaxGB = Math.max(capacityGB * 1.5, ok(smallest) ? smallest * 1.2 : 0);
   const oneChip = args.feasible[0];
+  const most = chipCounts[chipCounts.length - 1]?.chips ?? 1;
+  const feasibleNote =
+    bs.length === 0 && chipCounts.length > 0
+      ? `Not even one sequence fits on ${most === 1 ? "one chip" : `up to ${most} chips`} at any context shown: the weights and runtime reserve alone need more memory. Add chips or lower the weight precision.`
+      : null;
   const ariaLabel =
     `Memory per chip stacked by part against batch and against context, with the capacity line at ${sig3(capacityGB)} GB; ` +
     `and the largest batch that fits against context for ${chipCounts.map((c) => c.chips).join(", ")} chips.` +
-    (oneChip ? ` On one chip, at ${formatContextTick(contexts[0] ?? 0)} tokens the largest batch is ${int(oneChip.points[0]?.maxBatch ?? 0)}.` : "");
+    (feasibleNote ? ` ${feasibleNote}` : oneChip ? ` On one chip, at ${formatContextTick(contexts[0] ?? 0)} tokens the largest batch is ${int(oneChip.points[0]?.maxBatch ?? 0)}.` : "");
   return {
     byBatch,
     byContext,
@@ -413,6 +420,7 @@ export function capacityModel(args: {
     chipCounts,
     feasibleYDomain: fd.domain,
     feasibleYTicks: fd.ticks,
+    feasibleNote,
     ariaLabel,
   };
 }
