@@ -4,18 +4,12 @@
  */
 import { createContext, memo, useContext, useMemo } from "react";
 import { DefaultZIndexes } from "recharts";
-import { formatContextTick, log2Ticks, niceTicks, stackBands } from "./viewModels";
+import { formatContextTick, log2Ticks, MEMORY_PARTS, niceTicks, stackBands } from "./viewModels";
 import { int, sig3, siTick, type CapacityModel, type FeasibleRow, type MemoryRow } from "./insightModels";
 import { PALETTE } from "./palette";
 import { Frame, useAxis } from "./frame";
 import { Band, HLine, HoverReadout, Marks, Polyline, VLine } from "./marks";
 
-const PARTS = [
-  { key: "weights", label: "Weights", color: PALETTE.weights },
-  { key: "kvCache", label: "KV cache", color: PALETTE.kvCache },
-  { key: "activations", label: "Activations", color: PALETTE.activations },
-  { key: "reserve", label: "Runtime reserve", color: PALETTE.reserve },
-] as const;
 
 const gbTick = (v: number) => sig3(v);
 const batchTick = (n: number) => `batch ${int(n)}`;
@@ -32,7 +26,7 @@ const StackCtx = createContext<StackData>({ rows: [], capacityGB: 0, marker: 0, 
 
 function StackMarks() {
   const { rows, capacityGB, marker, markerLabel } = useContext(StackCtx);
-  const bands = useMemo(() => stackBands(rows, PARTS, (r) => r.x, (r, key) => r[key]), [rows]);
+  const bands = useMemo(() => stackBands(rows, MEMORY_PARTS, (r) => r.x, (r, key) => r[key]), [rows]);
   return (
     <Marks zIndex={DefaultZIndexes.area}>
       {(ctx) => (
@@ -53,7 +47,7 @@ function StackReadout() {
   const xs = useMemo(() => rows.map((r) => r.x), [rows]);
   const read = (i: number) => ({
     title: xLabel(rows[i]!.x),
-    lines: [...PARTS].reverse().map((p) => ({ text: `${p.label}: ${sig3(rows[i]![p.key])} GB`, color: p.color })),
+    lines: [...MEMORY_PARTS].reverse().map((p) => ({ text: `${p.label}: ${sig3(rows[i]![p.key])} GB`, color: p.color })),
   });
   return <HoverReadout xs={xs} read={read} />;
 }
@@ -142,7 +136,7 @@ function CapacityChart({ model }: { model: CapacityModel }) {
         <Stack title="Against context" rows={model.byContext} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.context} markerLabel="your context" xLabel={formatContextTick} testId="capacity-context" />
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
-        {PARTS.map((p) => (
+        {MEMORY_PARTS.map((p) => (
           <li key={p.key} className="flex items-center gap-1">
             <span className="inline-block size-3 rounded-sm" style={{ background: p.color }} aria-hidden />
             {p.label}

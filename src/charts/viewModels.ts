@@ -242,7 +242,8 @@ export interface MemoryBarModel {
   fits: boolean;
 }
 
-const MEMORY_PARTS = [
+/** The parts of memory per chip, in stacking order, with their colours (memory bar and capacity chart). */
+export const MEMORY_PARTS = [
   { key: "weights", label: "Weights", color: PALETTE.weights },
   { key: "kvCache", label: "KV cache", color: PALETTE.kvCache },
   { key: "activations", label: "Activations", color: PALETTE.activations },
