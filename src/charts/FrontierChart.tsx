@@ -8,7 +8,7 @@ import { DefaultZIndexes } from "recharts";
 import { siTick, sig3, WEIGHT_COLORS, type FrontierDot, type FrontierModel } from "./insightModels";
 import { PALETTE } from "./palette";
 import { Frame, useAxis } from "./frame";
-import { Marks, Polyline } from "./marks";
+import { Marks, pixel, Polyline } from "./marks";
 
 const Data = createContext<{ model: FrontierModel | null; onPick(d: FrontierDot): void; setHover(d: FrontierDot | null): void }>({
   model: null,
@@ -29,15 +29,14 @@ const Dots = memo(function Dots() {
           <Polyline ctx={ctx} pts={model.pareto.map((d) => [d.x, d.y] as const)} stroke={PALETTE.roof} step />
           <g data-testid="frontier-dots">
             {model.dots.map((d) => {
-              const cx = ctx.x(d.x) ?? NaN;
-              const cy = ctx.y(d.y) ?? NaN;
-              if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+              const p = pixel(ctx, d.x, d.y);
+              if (!p) return null;
               return (
                 <circle
                   key={`${d.chips}-${d.batch}-${d.weights}`}
                   className="frontier-dot"
-                  cx={cx}
-                  cy={cy}
+                  cx={p.cx}
+                  cy={p.cy}
                   r={4.5}
                   fill={WEIGHT_COLORS[d.weights] ?? "#334155"}
                   fillOpacity={0.55}
@@ -63,9 +62,9 @@ function Current() {
   return (
     <Marks zIndex={DefaultZIndexes.activeDot}>
       {(ctx) => {
-        const cx = ctx.x(d.x);
-        const cy = ctx.y(d.y);
-        if (typeof cx !== "number" || typeof cy !== "number" || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+        const p = pixel(ctx, d.x, d.y);
+        if (!p) return null;
+        const { cx, cy } = p;
         const pts = Array.from({ length: 10 }, (_, i) => {
           const r = i % 2 === 0 ? 9 : 4;
           const a = (Math.PI / 5) * i - Math.PI / 2;
@@ -90,9 +89,9 @@ function Readout() {
   return (
     <Marks zIndex={DefaultZIndexes.label}>
       {(ctx) => {
-        const cx = ctx.x(d.x) ?? NaN;
-        const cy = ctx.y(d.y) ?? NaN;
-        if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+        const p = pixel(ctx, d.x, d.y);
+        if (!p) return null;
+        const { cx, cy } = p;
         const w = 300;
         const h = lines.length * 14 + 8;
         const { area } = ctx;

@@ -9,7 +9,7 @@ import { Frame, useAxis } from "./frame";
 import { int, siTick, sig3, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
-import { Marks, PointLabel, Segment, VLine } from "./marks";
+import { Marks, pixel, PointLabel, Segment, VLine } from "./marks";
 import { useShared } from "./stable";
 
 type Dot = RooflineModel["points"][number];
@@ -100,9 +100,8 @@ function Dots() {
     <Marks zIndex={DefaultZIndexes.scatter}>
       {(ctx) =>
         points.map((d) => {
-          const cx = ctx.x(d.x);
-          const cy = ctx.y(d.y);
-          return typeof cx === "number" && typeof cy === "number" && Number.isFinite(cx) && Number.isFinite(cy) ? <Marker key={d.id} cx={cx} cy={cy} dot={d} /> : null;
+          const p = pixel(ctx, d.x, d.y);
+          return p ? <Marker key={d.id} cx={p.cx} cy={p.cy} dot={d} /> : null;
         })
       }
     </Marks>
@@ -116,10 +115,11 @@ function Achieved() {
     <Marks zIndex={DefaultZIndexes.scatter - 1}>
       {(ctx) =>
         achieved.map((a) => {
-          const cx = ctx.x(a.x) ?? NaN;
-          const cy = ctx.y(a.y) ?? NaN;
-          const top = ctx.y(a.roofY) ?? NaN;
-          if (![cx, cy, top].every(Number.isFinite)) return null;
+          const p = pixel(ctx, a.x, a.y);
+          const roof = pixel(ctx, a.x, a.roofY);
+          if (!p || !roof) return null;
+          const { cx, cy } = p;
+          const top = roof.cy;
           return (
             <g key={a.id} data-testid={`roofline-achieved-${a.id}`}>
               <line x1={cx} x2={cx} y1={top} y2={cy} stroke={a.color} strokeDasharray="2 2" strokeWidth={1.5} />

@@ -17,6 +17,13 @@ interface MarksContext {
   clip: string;
 }
 
+/** The pixel position of data point (x, y), or null when either scale has no finite value for it (off a log axis). */
+export function pixel(ctx: MarksContext, x: number, y: number): { cx: number; cy: number } | null {
+  const cx = ctx.x(x);
+  const cy = ctx.y(y);
+  return num(cx) && num(cy) ? { cx, cy } : null;
+}
+
 /** Draws `children(ctx)` clipped to the plot area, in the given z layer; nothing until the scales exist. */
 export function Marks({ zIndex = DefaultZIndexes.line, children }: { zIndex?: number; children: (ctx: MarksContext) => ReactNode }) {
   const x = useXAxisScale();
