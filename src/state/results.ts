@@ -42,13 +42,12 @@ export function startResults(store: CalculatorStore, client: CostClient = create
   const unsubscribeNearby = store.subscribe(
     (s) => s.nearby,
     async (nearby) => {
-      const keys = nearby.map(keyOf);
-      const missing = nearby.filter((_, i) => !ahead.has(keys[i]!));
+      const missing = nearby.map((input) => ({ input, key: keyOf(input) })).filter(({ key }) => !ahead.has(key));
       if (missing.length === 0) return;
-      const reports = await client.reports(missing);
+      const reports = await client.reports(missing.map((m) => m.input));
       if (ahead.size + missing.length > AHEAD_LIMIT) ahead.clear();
       reports.forEach((r, i) => {
-        if (r) ahead.set(keyOf(missing[i]!), r);
+        if (r) ahead.set(missing[i]!.key, r);
       });
     },
   );
