@@ -9,26 +9,30 @@ import { siTick, sig3, WEIGHT_COLORS, type FrontierDot, type FrontierModel } fro
 import { PALETTE } from "./palette";
 import { Frame, useAxis } from "./frame";
 import { Marks, pixel, Polyline } from "./marks";
+import { useShared } from "./stable";
 
-const Data = createContext<{ model: FrontierModel | null; onPick(d: FrontierDot): void; setHover(d: FrontierDot | null): void }>({
-  model: null,
-  onPick: () => {},
-  setHover: () => {},
-});
+const Data = createContext<{ model: FrontierModel | null }>({ model: null });
 /** The dot under the pointer (its own context, so hovering re-renders only the readout). */
 const Hovered = createContext<FrontierDot | null>(null);
 
+/** The dots and the frontier, structurally shared between answers: a batch step (which only moves the star) leaves them alone. */
+const DotsData = createContext<{ dots: FrontierDot[]; pareto: FrontierDot[]; onPick(d: FrontierDot): void; setHover(d: FrontierDot | null): void }>({
+  dots: [],
+  pareto: [],
+  onPick: () => {},
+  setHover: () => {},
+});
+
 /** Every layout that fits, one dot each (drawn from the axis scales; a click loads it), and the Pareto frontier. */
 const Dots = memo(function Dots() {
-  const { model, onPick, setHover } = useContext(Data);
-  if (!model) return null;
+  const { dots, pareto, onPick, setHover } = useContext(DotsData);
   return (
     <Marks zIndex={DefaultZIndexes.scatter}>
       {(ctx) => (
         <>
-          <Polyline ctx={ctx} pts={model.pareto.map((d) => [d.x, d.y] as const)} stroke={PALETTE.roof} step />
+          <Polyline ctx={ctx} pts={pareto.map((d) => [d.x, d.y] as const)} stroke={PALETTE.roof} step />
           <g data-testid="frontier-dots">
-            {model.dots.map((d) => {
+            {dots.map((d) => {
               const p = pixel(ctx, d.x, d.y);
               if (!p) return null;
               return (
@@ -131,14 +135,19 @@ function FrontierChart({ model, onPick }: { model: FrontierModel; onPick(d: Fron
   const x = useAxis(model.xDomain, model.xTicks, siTick, true, X_LABEL);
   const y = useAxis(model.yDomain, model.yTicks, siTick, true, yLabel, 52);
   const [hover, setHover] = useState<FrontierDot | null>(null);
-  const data = useMemo(() => ({ model, onPick, setHover }), [model, onPick]);
+  const data = useMemo(() => ({ model }), [model]);
+  const dots = useShared(model.dots);
+  const pareto = useShared(model.pareto);
+  const dotsData = useMemo(() => ({ dots, pareto, onPick, setHover }), [dots, pareto, onPick]);
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="frontier-chart">
         <Data.Provider value={data}>
-          <Hovered.Provider value={hover}>
-            <Frame x={x} y={y} height={300} margin={MARGIN} layers={LAYERS} />
-          </Hovered.Provider>
+          <DotsData.Provider value={dotsData}>
+            <Hovered.Provider value={hover}>
+              <Frame x={x} y={y} height={300} margin={MARGIN} layers={LAYERS} />
+            </Hovered.Provider>
+          </DotsData.Provider>
         </Data.Provider>
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">

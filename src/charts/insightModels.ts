@@ -437,7 +437,6 @@ export interface FrontierDot {
   batch: number;
   weights: Precision;
   pareto: boolean;
-  current: boolean;
 }
 
 export interface FrontierModel {
@@ -476,7 +475,6 @@ export function frontierModel(
       batch: p.batch,
       weights: p.weights,
       pareto: p.pareto,
-      current: p.chips === cur.chips && p.batch === cur.batch && p.weights === cur.weights,
     }));
   if (dots.length === 0) return null;
   const pareto = dots.filter((d) => d.pareto).sort((a, b) => a.x - b.x);
@@ -494,7 +492,8 @@ export function frontierModel(
   return {
     dots,
     pareto,
-    current: dots.find((d) => d.current) ?? null,
+    // the dots themselves do not depend on the scenario, so a batch step leaves them equal
+    current: dots.find((d) => d.chips === cur.chips && d.batch === cur.batch && d.weights === cur.weights) ?? null,
     costUnit,
     xDomain: x.domain,
     xTicks: x.ticks,

@@ -72,7 +72,8 @@ export function startResults(store: CalculatorStore, client: CostClient = create
       const s = store.getState();
       if (s.view.insightTab !== "frontier") return;
       const answer = await client.frontierLatest(s.input);
-      if (answer !== undefined) store.setState((st) => ({ result: { ...st.result, frontier: answer } }));
+      // the worker answers from its cache while only the batch moves: keep the object the page shows
+      if (answer !== undefined) store.setState((st) => ({ result: { ...st.result, frontier: shareEqual(st.result.frontier ?? null, answer) } }));
     }, FRONTIER_DELAY_MS);
   };
   const unsubscribeFrontier = store.subscribe(
