@@ -1,0 +1,27 @@
+/**
+ * Our own H200 measurements (calibration/, issue 18) against the core. Ideal mode is the pure
+ * roofline at datasheet rates: no real step may beat it. (Realistic mode's comparison follows the
+ * engine profiles: see the README's calibration section.)
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runReference, type ReferenceCase } from "../src/core";
+
+const file = fileURLToPath(new URL("./own_h200_cases.json", import.meta.url));
+const cases = (JSON.parse(readFileSync(file, "utf8")) as { cases: ReferenceCase[] }).cases;
+
+describe("own H200 measurements", () => {
+  it("cover decode and prefill, eager and CUDA graphs, for three shapes", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(100);
+    for (const tag of ["decode", "prefill", "cuda-graph", "pytorch-eager", "kv-heads-contrast"]) expect(cases.some((c) => c.tags.includes(tag))).toBe(true);
+  });
+
+  for (const c of cases) {
+    it(`ideal mode is a lower bound: ${c.id}`, () => {
+      const ideal = runReference({ ...c, scenario: { ...c.scenario, mode: "ideal" } });
+      expect(typeof ideal.value).toBe("number");
+      expect(ideal.value as number).toBeLessThanOrEqual(c.expected as number);
+    });
+  }
+});
