@@ -1,0 +1,420 @@
+/**
+ * A continuous-batching (iteration-level) serving simulator, following CONTRACT.md "Serving".
+ *
+ * Discrete events in time order: request arrivals, and the end of each replica's iteration. An
+ * iteration (Orca / vLLM scheduling) admits waiting requests while fewer than maxSequences run and
+ * the free KV cache holds the prompt; gives every sequence past its prefill one decode token
+ * (preempting the most recently admitted sequence, whose cache is freed and recomputed later,
+ * when the cache cannot grow); then fills the rest of maxBatchedTokens with prefill tokens in
+ * admission order, whole prompts or chunks. Its duration comes from a step-time function of the
+ * iteration's aggregate shape (the core's per-operation roofline), so the simulator itself knows
+ * no hardware. Pure and deterministic for a seed.
+ */
+import { Random } from "./rng";
+
+/** The aggregate shape of one iteration: what its step time depends on. */
+export interface IterationShape {
+  /** Sequences getting one decode token. */
+  decodeSeqs: number;
+  /** Σ over decoding sequences of the keys each new token attends to (its context + itself). */
+  decodeKeys: number;
+  /** The same for layers with a sliding window: Σ min(keys, window). */
+  decodeKeysWindowed: number;
+  /** Prefill tokens in the iteration (whole prompts or chunks). */
+  prefillTokens: number;
+  /** Σ over prefill chunks of the (query, key) pairs of causal attention: Σ_t t over its positions. */
+  prefillPairs: number;
+  /** The same with each query's keys capped at the window: Σ_t min(t, window). */
+  prefillPairsWindowed: number;
+  /** Σ over chunks of the tokens already in the cache before the chunk (read again by it). */
+  prefillPriorKeys: number;
+  /** Rows whose logits are computed: every decode token, and each prefill that completes. */
+  logitRows: number;
+  /** Distinct sequences in the iteration (per-sequence engine costs). */
+  sequences: number;
+}
+
+export type StepTime = (shape: IterationShape) => number;
+
+export type LengthDist =
+  | { dist: "fixed"; mean: number }
+  | { dist: "uniform"; min: number; max: number }
+  | { dist: "lognormal"; mean: number; cv: number; min: number; max: number };
+
+/** A resolved serving block (every default applied; see CONTRACT.md "Serving"). */
+export interface ServingSpec {
+  /** Open loop: requests/s at the whole deployment. Exactly one of requestRate, concurrency. */
+  requestRate?: number;
+  /** Closed loop: clients, each sending its next request when its last one completes. */
+  concurrency?: number;
+  arrival: "poisson" | "uniform" | "gamma";
+  /** Gamma only: coefficient of variation of inter-arrival times. */
+  burstiness: number;
+  requests: number;
+  seed: number;
+  promptTokens: LengthDist;
+  outputTokens: LengthDist;
+  replicas: number;
+  scheduler: { maxSequences: number; maxBatchedTokens: number; chunkedPrefill: boolean };
+  slo?: { ttftS: number; tpotS: number; percentile: number };
+}
+
+/** What one replica is: its KV cache in tokens, its step time, the sliding window (Infinity if none). */
+export interface ReplicaModel {
+  kvCapacityTokens: number;
+  step: StepTime;
+  window: number;
+}
+
+/** Per-request outcomes (index = request number in arrival/sending order) and per-iteration logs. */
+export interface SimulationTrace {
+  n: number;
+  warmup: number;
+  arrival: Float64Array;
+  firstScheduled: Float64Array;
+  firstToken: Float64Array;
+  completion: Float64Array;
+  prompt: Int32Array;
+  output: Int32Array;
+  rejected: Uint8Array;
+  preemptions: number;
+  /** One entry per iteration, all replicas, in start order per replica: start, duration, replica,
+   *  sequences running, requests waiting, KV tokens used. */
+  iterations: { start: Float64Array; duration: Float64Array; replica: Int32Array; running: Int32Array; waiting: Int32Array; kvUsed: Float64Array; count: number };
+  /** Inter-token gaps of measured requests: runs of equal values (value, how many). */
+  gaps: { value: Float64Array; weight: Float64Array; count: number };
+  kvCapacityTokens: number;
+  /** Simulated time when the last request completed. */
+  endS: number;
+}
+
+/** One draw of a length distribution: rounded to a whole token, clipped to [min, max] (≥ 1). */
+export function drawLength(d: LengthDist, rng: Random): number {
+  let v: number;
+  let lo = 1;
+  let hi = Infinity;
+  if (d.dist === "fixed") v = d.mean;
+  else if (d.dist === "uniform") {
+    lo = Math.max(1, d.min);
+    hi = d.max;
+    v = d.min + rng.uniform() * (d.max - d.min + 1) - 0.5; // each whole value in [min, max] equally likely
+  } else {
+    lo = Math.max(1, d.min);
+    hi = d.max;
+    v = rng.lognormal(d.mean, d.cv);
+  }
+  return Math.min(hi, Math.max(lo, Math.round(v)));
+}
+
+/** Σ_{t=a+1}^{b} min(t, w): causal (query, key) pairs of positions a+1 … b with keys capped at w. */
+export function cappedPairs(a: number, b: number, w: number): number {
+  if (b <= a) return 0;
+  const tri = (x: number) => (x * (x + 1)) / 2;
+  if (b <= w) return tri(b) - tri(a);
+  if (a >= w) return (b - a) * w;
+  return tri(w) - tri(a) + (b - w) * w;
+}
+
+interface Seq {
+  req: number;
+  /** Tokens to prefill in this admission (prompt, plus generated tokens after a preemption). */
+  prefillTarget: number;
+  prefilled: number;
+  generated: number;
+  output: number;
+  /** KV tokens held: the reserved prefill target, plus one per decode step. */
+  kv: number;
+  admitted: number;
+  lastToken: number;
+  measured: boolean;
+  /** Prefill tokens scheduled in the current iteration. */
+  chunk: number;
+}
+
+interface Replica {
+  index: number;
+  queue: Seq[];
+  queueHead: number;
+  running: Seq[];
+  kvUsed: number;
+  busyUntil: number;
+  busy: boolean;
+  decoders: Seq[];
+  iterDuration: number;
+}
+
+class Growable {
+  a: Float64Array;
+  n = 0;
+  constructor(cap = 1024) {
+    this.a = new Float64Array(cap);
+  }
+  push(v: number) {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  view() {
+    return this.a.subarray(0, this.n);
+  }
+}
+
+/** Runs the simulation to the completion of every request, logging every iteration and gap. */
+export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrace {
+  const N = spec.requests;
+  const rng = new Random(spec.seed);
+  const { maxSequences, maxBatchedTokens, chunkedPrefill } = spec.scheduler;
+  const W = model.window;
+  const cap = model.kvCapacityTokens;
+  const warmup = Math.floor(N / 10);
+
+  // Lengths (and open-loop arrival times) drawn in request order from one stream.
+  const arrival = new Float64Array(N).fill(NaN);
+  const prompt = new Int32Array(N);
+  const output = new Int32Array(N);
+  const closed = spec.concurrency !== undefined;
+  let t = 0;
+  for (let i = 0; i < N; i++) {
+    if (!closed) {
+      const rate = spec.requestRate!;
+      const mean = 1 / rate;
+      const gap = spec.arrival === "uniform" ? mean : spec.arrival === "gamma" ? rng.gamma(mean, spec.burstiness) : rng.exponential(mean);
+      t += i === 0 && spec.arrival === "uniform" ? 0 : gap;
+      arrival[i] = t;
+    }
+    prompt[i] = drawLength(spec.promptTokens, rng);
+    output[i] = drawLength(spec.outputTokens, rng);
+  }
+
+  const firstScheduled = new Float64Array(N).fill(NaN);
+  const firstToken = new Float64Array(N).fill(NaN);
+  const completion = new Float64Array(N).fill(NaN);
+  const rejected = new Uint8Array(N);
+  const log = { start: new Growable(), duration: new Growable(), replica: new Growable(), running: new Growable(), waiting: new Growable(), kvUsed: new Growable() };
+  const gapValue = new Growable();
+  const gapWeight = new Growable();
+  let preemptions = 0;
+  let admitCounter = 0;
+
+  const replicas: Replica[] = Array.from({ length: spec.replicas }, (_, index) => ({
+    index,
+    queue: [],
+    queueHead: 0,
+    running: [],
+    kvUsed: 0,
+    busyUntil: Infinity,
+    busy: false,
+    decoders: [],
+    iterDuration: 0,
+  }));
+
+  /** Whether a request can never be served: longer than the whole cache, or (unchunked) than a batch. */
+  const neverFits = (i: number) => prompt[i]! + output[i]! > cap || (!chunkedPrefill && prompt[i]! > maxBatchedTokens);
+
+  // Closed loop: the next request to send, and sends waiting to happen at a time.
+  let nextToSend = 0;
+  const pendingSends: number[] = []; // times at which a client sends its next request
+  if (closed) for (let c = 0; c < Math.min(spec.concurrency!, N); c++) pendingSends.push(0);
+  let nextOpen = 0; // open loop: next request by arrival
+
+  const waitingOf = (r: Replica) => r.queue.length - r.queueHead;
+  const pick = () => {
+    let best = replicas[0]!;
+    let load = Infinity;
+    for (const r of replicas) {
+      const l = r.running.length + waitingOf(r);
+      if (l < load) {
+        load = l;
+        best = r;
+      }
+    }
+    return best;
+  };
+
+  const enqueue = (i: number, now: number) => {
+    arrival[i] = now;
+    if (neverFits(i)) {
+      rejected[i] = 1;
+      if (closed) pendingSends.push(now);
+      return;
+    }
+    const r = pick();
+    r.queue.push({ req: i, prefillTarget: prompt[i]!, prefilled: 0, generated: 0, output: output[i]!, kv: 0, admitted: 0, lastToken: NaN, measured: i >= warmup, chunk: 0 });
+    if (!r.busy) startIteration(r, now);
+  };
+
+  const preempt = (r: Replica, s: Seq) => {
+    r.running.splice(r.running.indexOf(s), 1);
+    r.kvUsed -= s.kv;
+    s.kv = 0;
+    s.prefillTarget = prompt[s.req]! + s.generated;
+    s.prefilled = 0;
+    preemptions++;
+    // back to the head of the queue
+    if (r.queueHead > 0) r.queue[--r.queueHead] = s;
+    else r.queue.unshift(s);
+  };
+
+  function startIteration(r: Replica, now: number) {
+    // 1. admission
+    while (r.queueHead < r.queue.length && r.running.length < maxSequences) {
+      const s = r.queue[r.queueHead]!;
+      if (cap - r.kvUsed < s.prefillTarget) break;
+      r.queueHead++;
+      s.kv = s.prefillTarget;
+      s.admitted = admitCounter++;
+      r.kvUsed += s.kv;
+      r.running.push(s);
+    }
+    if (r.queueHead > 1024 && r.queueHead * 2 > r.queue.length) {
+      r.queue = r.queue.slice(r.queueHead);
+      r.queueHead = 0;
+    }
+    // 2. decode tokens, preempting the most recently admitted while the cache cannot grow
+    for (;;) {
+      let need = 0;
+      for (const s of r.running) if (s.prefilled === s.prefillTarget) need++;
+      if (r.kvUsed + need <= cap || r.running.length === 0) break;
+      let last = r.running[0]!;
+      for (const s of r.running) if (s.admitted > last.admitted) last = s;
+      preempt(r, last);
+    }
+    const shape: IterationShape = { decodeSeqs: 0, decodeKeys: 0, decodeKeysWindowed: 0, prefillTokens: 0, prefillPairs: 0, prefillPairsWindowed: 0, prefillPriorKeys: 0, logitRows: 0, sequences: 0 };
+    r.decoders.length = 0;
+    for (const s of r.running) {
+      s.chunk = 0;
+      if (s.prefilled !== s.prefillTarget) continue;
+      s.kv++;
+      r.kvUsed++;
+      r.decoders.push(s);
+      shape.decodeKeys += s.kv;
+      shape.decodeKeysWindowed += Math.min(s.kv, W);
+    }
+    shape.decodeSeqs = r.decoders.length;
+    // 3. prefill tokens in admission order (running is kept in admission order)
+    let budget = maxBatchedTokens - shape.decodeSeqs;
+    for (const s of r.running) {
+      if (budget <= 0) break;
+      const left = s.prefillTarget - s.prefilled;
+      if (left === 0) continue;
+      const c = chunkedPrefill ? Math.min(left, budget) : left <= budget ? left : 0;
+      if (c === 0) break; // unchunked: the next prompt waits for room (no overtaking)
+      s.chunk = c;
+      budget -= c;
+      shape.prefillTokens += c;
+      shape.prefillPairs += cappedPairs(s.prefilled, s.prefilled + c, Infinity);
+      shape.prefillPairsWindowed += cappedPairs(s.prefilled, s.prefilled + c, W);
+      shape.prefillPriorKeys += s.prefilled;
+      if (s.prefilled + c === s.prefillTarget) shape.logitRows++;
+      if (Number.isNaN(firstScheduled[s.req])) firstScheduled[s.req] = now;
+      shape.sequences++;
+    }
+    shape.logitRows += shape.decodeSeqs;
+    shape.sequences += shape.decodeSeqs;
+    if (shape.sequences === 0) {
+      r.busy = false;
+      r.busyUntil = Infinity;
+      return;
+    }
+    const d = model.step(shape);
+    r.busy = true;
+    r.iterDuration = d;
+    r.busyUntil = now + d;
+    log.start.push(now);
+    log.duration.push(d);
+    log.replica.push(r.index);
+    log.running.push(r.running.length);
+    log.waiting.push(waitingOf(r));
+    log.kvUsed.push(r.kvUsed);
+  }
+
+  function endIteration(r: Replica) {
+    const now = r.busyUntil;
+    let measuredGaps = 0;
+    for (const s of r.decoders) {
+      s.generated++;
+      if (s.measured) measuredGaps++;
+      s.lastToken = now;
+    }
+    if (measuredGaps > 0) {
+      gapValue.push(r.iterDuration);
+      gapWeight.push(measuredGaps);
+    }
+    for (const s of r.running) {
+      if (s.chunk === 0) continue;
+      s.prefilled += s.chunk;
+      s.chunk = 0;
+      if (s.prefilled < s.prefillTarget) continue;
+      // a completed prefill yields the next token (the first, or the first after a recomputation)
+      if (s.generated === 0) firstToken[s.req] = now;
+      else if (s.measured) {
+        gapValue.push(now - s.lastToken);
+        gapWeight.push(1);
+      }
+      s.generated++;
+      s.lastToken = now;
+    }
+    let k = 0;
+    for (const s of r.running) {
+      if (s.generated >= s.output) {
+        completion[s.req] = now;
+        r.kvUsed -= s.kv;
+        if (closed) pendingSends.push(now);
+      } else r.running[k++] = s;
+    }
+    r.running.length = k;
+    startIteration(r, now);
+  }
+
+  // Event loop: the earliest of the next arrival (or closed-loop send) and the next iteration end.
+  let endS = 0;
+  for (;;) {
+    let tArrive = Infinity;
+    if (closed) {
+      if (nextToSend < N && pendingSends.length) tArrive = Math.min(...pendingSends);
+    } else if (nextOpen < N) tArrive = arrival[nextOpen]!;
+    let rNext: Replica | null = null;
+    for (const r of replicas) if (r.busy && (!rNext || r.busyUntil < rNext.busyUntil)) rNext = r;
+    const tEnd = rNext ? rNext.busyUntil : Infinity;
+    if (tArrive === Infinity && tEnd === Infinity) break;
+    if (rNext && tEnd <= tArrive) {
+      endS = Math.max(endS, tEnd);
+      endIteration(rNext);
+    } else if (closed) {
+      pendingSends.splice(pendingSends.indexOf(tArrive), 1);
+      enqueue(nextToSend++, tArrive);
+    } else {
+      const i = nextOpen++;
+      enqueue(i, arrival[i]!);
+    }
+  }
+
+  const done = (g: Growable) => g.view();
+  return {
+    n: N,
+    warmup,
+    arrival,
+    firstScheduled,
+    firstToken,
+    completion,
+    prompt,
+    output,
+    rejected,
+    preemptions,
+    iterations: {
+      start: done(log.start),
+      duration: done(log.duration),
+      replica: Int32Array.from(done(log.replica)),
+      running: Int32Array.from(done(log.running)),
+      waiting: Int32Array.from(done(log.waiting)),
+      kvUsed: done(log.kvUsed),
+      count: log.start.n,
+    },
+    gaps: { value: done(gapValue), weight: done(gapWeight), count: gapValue.n },
+    kvCapacityTokens: cap,
+    endS,
+  };
+}
