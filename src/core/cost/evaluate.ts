@@ -11,24 +11,11 @@
  * context (min(T, W) for windowed layers, whose mean is taken in closed form).
  */
 import { resolveScenario } from "../scenario";
-import { bytesPerElement, mathPrecision, peakFor, weightBytesPerParam } from "../precision";
-import type { Bottleneck, ConcreteLayout, Efficiency, Report, Scenario, TimeBreakdown } from "../types";
-import {
-  ATTENTION_COMPUTE_SHARE,
-  COMPUTE_EFFICIENCY,
-  EXTRA_KERNELS_PER_MOE_LAYER,
-  KERNELS_PER_LAYER,
-  kernelOverheadS,
-  matmulRowsHalf,
-  forwardPassShare,
-  MEMORY_EFFICIENCY,
-  NETWORK_EFFICIENCY,
-  prefillChunkTokens,
-  quantKernelBandwidthShare,
-  runtimeReserveBytes,
-} from "./calibration";
-import { expectedExpertsHit, kvBytesPerSequence, meanCappedContext, modelCosts, prefillAttentionFlops, type ModelCosts } from "./model";
-import { attentionAllToAll, commPlan, expertAllToAll, makeNet, type LayerWidths, type Net } from "./partition";
+import { weightBytesPerParam } from "../precision";
+import type { Bottleneck, ConcreteLayout, Report, Scenario, TimeBreakdown } from "../types";
+import { prefillChunkTokens, runtimeReserveBytes } from "./calibration";
+import { kvBytesPerSequence, meanCappedContext, prefillAttentionFlops } from "./model";
+import { decodeShardingOf, kvGroupsOf, kvShareOf, peakActivationBytes, routedBytes, runStep, stepContext, type StepContext, type StepResult } from "./step";
 
 const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
   "1d-weight-stationary": "1D weight-stationary",
@@ -36,89 +23,10 @@ const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
   "weight-gathered": "weight-gathered",
 };
 
-interface Ctx {
-  s: Scenario;
-  mc: ModelCosts;
-  n: number;
-  peak: number; // FLOP/s per chip at the math precision (dense)
-  sparseMul: number; // 2 when 2:4 sparsity runs on sparse tensor cores
-  bw: number; // bytes/s per chip
-  eff: Efficiency;
-  realistic: boolean;
-  quantShare: number;
-  actBytes: number;
-  widths: LayerWidths;
-  /** Skip the prose (layout reasons, warnings): sweeps for charts never read it. */
-  brief: boolean;
-  /** Widths that cross chips when experts are placed whole: the attention block only. */
-  epWidths: LayerWidths;
-  net: Net;
-}
-
-interface PhaseResult {
-  timeS: number;
-  breakdown: TimeBreakdown;
-  layout: ConcreteLayout;
-  commBytes: number;
-  detail: string;
-  experts?: "tensor" | "expert";
-  flops: number; // all chips
-  bytes: number; // all chips
-}
-
-const NO_A2A = { timeS: 0, latencyS: 0, bytesPerChip: 0 };
-
-/** Matmul efficiency for M token rows per step: base × M/(M + M_HALF) in realistic mode (calibration.ts). */
-function matmulEfficiency(c: Ctx, rows: number): number {
-  if (!c.realistic || c.s.efficiency.compute !== undefined) return c.eff.compute;
-  return c.eff.compute * (rows / (rows + matmulRowsHalf(c.s.hardware)));
-}
-
-/** One phase step: the weight-matmul op, the attention op, communication and overhead. */
-function phaseStep(
-  c: Ctx,
-  layout: ConcreteLayout,
-  o: { tokens: number; rows: number; matmulFlops: number; weightBytes: number; attnFlops: number; attnBytesPerChip: number; batchSharded: boolean; steps: number },
-  expertParallel = false,
-): PhaseResult {
-  const { n } = c;
-  const effC = matmulEfficiency(c, o.rows);
-  const plan = commPlan(layout, expertParallel ? c.epWidths : c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net);
-  const moe = c.s.model.moe;
-  const ep = expertParallel && moe ? expertAllToAll(o.tokens, moe.activeExperts + moe.sharedExperts, c.s.model.dModel, c.actBytes, c.mc.params.moeLayers, c.net) : NO_A2A;
-  const attA2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net) : NO_A2A;
-  const a2a = { timeS: attA2a.timeS + ep.timeS, latencyS: attA2a.latencyS + ep.latencyS, bytesPerChip: attA2a.bytesPerChip + ep.bytesPerChip };
-
-  const wCompute = o.matmulFlops / n / (c.peak * c.sparseMul * effC);
-  const wMemory = ((o.weightBytes / n) * plan.weightReadFactor * o.steps) / (c.bw * c.eff.memory * c.quantShare);
-  const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
-  const aCompute = o.attnFlops / n / (c.peak * effC * (c.realistic ? ATTENTION_COMPUTE_SHARE : 1));
-  const aMemory = o.attnBytesPerChip / (c.bw * c.eff.memory);
-  const commS = plan.timeS + plan.latencyS + a2a.timeS + a2a.latencyS;
-  const moeLayers = c.mc.params.moeLayers;
-  const overhead = c.realistic ? o.steps * kernelOverheadS(c.s.hardware) * (c.s.model.layers * KERNELS_PER_LAYER + moeLayers * EXTRA_KERNELS_PER_MOE_LAYER) : 0;
-
-  // A weight gather hidden behind the matmuls shows only the part that sticks out of them.
-  const wBound = Math.max(wCompute, wMemory);
-  const breakdown: TimeBreakdown = {
-    weightLoad: wMemory >= wCompute ? wBound : 0,
-    matmulCompute: wCompute > wMemory ? wBound : 0,
-    kvRead: aMemory >= aCompute ? aMemory : 0,
-    attentionCompute: aCompute > aMemory ? aCompute : 0,
-    communication: commS + (wTime - wBound),
-    overhead,
-  };
-  return {
-    timeS: wTime + Math.max(aCompute, aMemory) + commS + overhead,
-    breakdown,
-    layout,
-    commBytes: plan.bytesPerChip + a2a.bytesPerChip,
-    detail: plan.detail,
-    experts: moe && n > 1 ? (expertParallel ? "expert" : "tensor") : undefined,
-    flops: o.matmulFlops + o.attnFlops,
-    bytes: (o.weightBytes * o.steps) + o.attnBytesPerChip * n,
-  };
-}
+/** The step context plus whether this evaluation skips the prose (sweeps for charts never read it). */
+type Ctx = StepContext & { brief: boolean };
+type PhaseResult = StepResult;
+const phaseStep = runStep;
 
 /** Runs a phase for the requested layout, or for every layout when "auto", keeping the fastest. */
 function choose(c: Ctx, run: (l: ConcreteLayout, expertParallel: boolean) => PhaseResult): PhaseResult & { reason: string } {
@@ -174,51 +82,24 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const m = s.model;
   const n = hw.chips;
   const realistic = s.mode === "realistic";
-  const mc = modelCosts(s);
+  const c: Ctx = { ...stepContext(s), brief };
+  const { mc, eff } = c;
   const pb = mc.params;
-  const math = mathPrecision(s.precision);
-  const pk = peakFor(hw, math);
+  const pk = c.math;
+  const math = pk.asked;
   if (pk.used !== math) warn(() => `${hw.name} has no ${math} figure; math runs at its ${pk.used} rate`);
-  const sparse = s.sparsity.weights === "2:4";
-  if (sparse && !hw.sparseTensorCores) warn(() => "2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
-  const eff: Efficiency = {
-    compute: s.efficiency.compute ?? (realistic ? (hw.achievable?.compute ?? COMPUTE_EFFICIENCY) * forwardPassShare(hw) : 1),
-    memory: s.efficiency.memory ?? (realistic ? (hw.achievable?.memory ?? MEMORY_EFFICIENCY) : 1),
-    network: s.efficiency.network ?? (realistic ? NETWORK_EFFICIENCY : 1),
-  };
-  // W8A8 / FP8 quantizes the inputs of each matmul; the residual stream between them, which the
-  // collectives move and the activation memory holds, stays 16-bit (TensorRT-LLM and vLLM
-  // all-reduce in bf16/fp16 even for fp8 models).
-  const actBytes = Math.max(bytesPerElement(s.precision.activations), 2);
-  const c: Ctx = {
-    s,
-    mc,
-    n,
-    peak: pk.flops,
-    sparseMul: sparse && hw.sparseTensorCores ? 2 : 1,
-    bw: hw.memoryBandwidth,
-    eff,
-    realistic,
-    quantShare: realistic ? quantKernelBandwidthShare(s.precision, math) : 1,
-    brief,
-    actBytes,
-    widths: mc.widths,
-    epWidths: mc.epWidths,
-    net: makeNet(hw, s.mode, s.efficiency.network),
-  };
+  if (s.sparsity.weights === "2:4" && !hw.sparseTensorCores) warn(() => "2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
 
   const { batch: B, promptTokens: P, outputTokens: O, prefillBatch: Bp } = s.workload;
   const kvTokens = P + O;
 
   // --- attention sharding (CONTRACT: "auto" shards over heads when kvHeads ≥ chips, else batch)
-  const kvGroups = m.attention === "mla" ? 1 : m.kvHeads;
-  const decodeSharding: "heads" | "batch" =
-    s.parallelism.attentionSharding === "auto" ? (n <= 1 || kvGroups >= n ? "heads" : "batch") : s.parallelism.attentionSharding;
+  const kvGroups = kvGroupsOf(c);
+  const decodeSharding = decodeShardingOf(c);
   // Prefill shards over batch only when it has a sequence for every chip (Pope et al. §3.3 shard
   // batch-1 prefill over heads); otherwise as decode would.
   const prefillSharding: "heads" | "batch" = decodeSharding === "batch" && Bp >= n ? "batch" : "heads";
-  /** Share of one sequence's KV cache a chip holds: 1/n over batch or heads; 1/K when heads < chips (replicated). */
-  const kvShare = (sh: "heads" | "batch") => (n <= 1 ? 1 : sh === "batch" ? 1 / n : 1 / Math.min(kvGroups, n));
+  const kvShare = (sh: "heads" | "batch") => kvShareOf(c, sh);
   if (decodeSharding === "heads" && kvGroups < n && n > 1) warn(() => `${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
   if (decodeSharding === "batch" && B < n) warn(() => `batch ${B} < ${n} chips: batch-sharded attention leaves ${n - B} chip(s) without a sequence`);
 
@@ -228,7 +109,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const chunk = realistic ? prefillChunkTokens(hw) : Infinity;
   const prefillRows = Math.min(Bp * P, chunk);
   // formulas.md §8: b_a·tokens·(d + QKV + gate/up) for the largest layer, + fp32 last-token logits.
-  const activationBytes = actBytes * prefillRows * (m.dModel + mc.widths.inWidth) + 4 * Bp * m.vocab;
+  const activationBytes = peakActivationBytes(c, prefillRows, Bp);
   const reserve = runtimeReserveBytes(hw, s.mode);
   const usable = hw.memoryBytes - reserve;
   const perChipWeights = mc.weightsBytes / n;
@@ -252,8 +133,6 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   // --- prefill: one pass over Bp × P tokens (realistic on GPUs: in chunks, calibration.ts)
   const prefillTokens = Bp * P;
   const chunks = Number.isFinite(chunk) ? Math.ceil(prefillTokens / chunk) : 1;
-  const moe = m.moe;
-  const routedBytes = (tokens: number) => (moe ? pb.moeLayers * expectedExpertsHit(moe.experts, moe.activeExperts, tokens) * mc.expertBytes : 0);
   // Logits only for the last prompt position (what serving engines compute).
   const prefillMatmul = 2 * (mc.matmulParamsPerToken - pb.lmHead) * prefillTokens + 2 * pb.lmHead * Bp;
   const prefillAttn = Bp * prefillAttentionFlops(mc, P);
@@ -262,7 +141,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       tokens: prefillTokens,
       rows: prefillRows,
       matmulFlops: prefillMatmul,
-      weightBytes: mc.fixedStreamBytes + routedBytes(prefillRows),
+      weightBytes: mc.fixedStreamBytes + routedBytes(c, prefillRows),
       attnFlops: prefillAttn,
       attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShare(prefillSharding),
       batchSharded: prefillSharding === "batch",
@@ -276,7 +155,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const attnFlopsPerSeq = mc.attnFlopsPerKey * (mc.fullLayers * meanFull + mc.windowLayers * meanWin);
   const kvReadPerSeq = mc.kvBytesPerTokenLayer * (mc.fullLayers * meanFull + mc.windowLayers * meanWin);
   const kvReadPerChip = B * kvReadPerSeq * kvShare(decodeSharding);
-  const decodeWeightBytes = mc.fixedStreamBytes + routedBytes(B);
+  const decodeWeightBytes = mc.fixedStreamBytes + routedBytes(c, B);
   const decodeMatmul = 2 * mc.matmulParamsPerToken * B;
   const decode = choose(c, (l, ep) =>
     phaseStep(c, l, {
@@ -302,7 +181,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       tokens: B * (k + 1),
       rows: B * (k + 1),
       matmulFlops: decodeMatmul * (k + 1),
-      weightBytes: mc.fixedStreamBytes + routedBytes(B * (k + 1)),
+      weightBytes: mc.fixedStreamBytes + routedBytes(c, B * (k + 1)),
       attnFlops: B * attnFlopsPerSeq * (k + 1),
       attnBytesPerChip: kvReadPerChip,
       batchSharded: decodeSharding === "batch",

@@ -89,11 +89,12 @@ describe("order statistics", () => {
     expect(summarizeWeighted(Float64Array.from([10, 1]), Float64Array.from([1, 9]))).toEqual({ mean: 1.9, p50: 1, p90: 1, p99: 10 });
   });
 
-  it("count causal pairs with keys capped at the window", () => {
-    expect(cappedPairs(0, 4, Infinity)).toBe(10); // 1 + 2 + 3 + 4
-    expect(cappedPairs(0, 4, 2)).toBe(7); // 1 + 2 + 2 + 2
-    expect(cappedPairs(3, 5, 4)).toBe(8); // 4 + 4
-    expect(cappedPairs(1, 3, 10)).toBe(5); // 2 + 3
+  it("count causal pairs with keys capped at the window, ∫ min(t, w) dt", () => {
+    expect(cappedPairs(0, 4, Infinity)).toBe(8); // 4²/2
+    expect(cappedPairs(0, 4, 2)).toBe(6); // 2²/2 + 2 × 2
+    expect(cappedPairs(3, 5, 4)).toBe(7.5); // (16 − 9)/2 + 1 × 4
+    expect(cappedPairs(1, 3, 10)).toBe(4); // (9 − 1)/2
+    expect(cappedPairs(0, 3, Infinity) + cappedPairs(3, 8, Infinity)).toBe(cappedPairs(0, 8, Infinity)); // additive over chunks
   });
 });
 

@@ -10,29 +10,10 @@
  * iteration's aggregate shape (the core's per-operation roofline), so the simulator itself knows
  * no hardware. Pure and deterministic for a seed.
  */
+import type { IterationShape } from "../cost/step";
 import { Random } from "./rng";
 
-/** The aggregate shape of one iteration: what its step time depends on. */
-export interface IterationShape {
-  /** Sequences getting one decode token. */
-  decodeSeqs: number;
-  /** Σ over decoding sequences of the keys each new token attends to (its context + itself). */
-  decodeKeys: number;
-  /** The same for layers with a sliding window: Σ min(keys, window). */
-  decodeKeysWindowed: number;
-  /** Prefill tokens in the iteration (whole prompts or chunks). */
-  prefillTokens: number;
-  /** Σ over prefill chunks of the (query, key) pairs of causal attention: Σ_t t over its positions. */
-  prefillPairs: number;
-  /** The same with each query's keys capped at the window: Σ_t min(t, window). */
-  prefillPairsWindowed: number;
-  /** Σ over chunks of the tokens already in the cache before the chunk (read again by it). */
-  prefillPriorKeys: number;
-  /** Rows whose logits are computed: every decode token, and each prefill that completes. */
-  logitRows: number;
-  /** Distinct sequences in the iteration (per-sequence engine costs). */
-  sequences: number;
-}
+export type { IterationShape };
 
 export type StepTime = (shape: IterationShape) => number;
 
@@ -106,13 +87,16 @@ export function drawLength(d: LengthDist, rng: Random): number {
   return Math.min(hi, Math.max(lo, Math.round(v)));
 }
 
-/** Σ_{t=a+1}^{b} min(t, w): causal (query, key) pairs of positions a+1 … b with keys capped at w. */
+/**
+ * Causal (query, key) pairs of the positions a … b with keys capped at w, as the integral
+ * ∫_a^b min(t, w) dt: additive over chunks, and S²/2 for a whole prompt of S tokens, the
+ * contract's prefill attention (each token attends to the tokens before it).
+ */
 export function cappedPairs(a: number, b: number, w: number): number {
   if (b <= a) return 0;
-  const tri = (x: number) => (x * (x + 1)) / 2;
-  if (b <= w) return tri(b) - tri(a);
+  if (b <= w) return (b * b - a * a) / 2;
   if (a >= w) return (b - a) * w;
-  return tri(w) - tri(a) + (b - w) * w;
+  return (w * w - a * a) / 2 + (b - w) * w;
 }
 
 interface Seq {
@@ -282,7 +266,19 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       for (const s of r.running) if (s.admitted > last.admitted) last = s;
       preempt(r, last);
     }
-    const shape: IterationShape = { decodeSeqs: 0, decodeKeys: 0, decodeKeysWindowed: 0, prefillTokens: 0, prefillPairs: 0, prefillPairsWindowed: 0, prefillPriorKeys: 0, logitRows: 0, sequences: 0 };
+    const shape: IterationShape = {
+      decodeSeqs: 0,
+      decodeKeys: 0,
+      decodeKeysWindowed: 0,
+      prefillTokens: 0,
+      prefillPairs: 0,
+      prefillPairsWindowed: 0,
+      prefillPriorKeys: 0,
+      prefillPriorKeysWindowed: 0,
+      prefillNewKeysWindowed: 0,
+      logitRows: 0,
+      sequences: 0,
+    };
     r.decoders.length = 0;
     for (const s of r.running) {
       s.chunk = 0;
@@ -305,9 +301,12 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       s.chunk = c;
       budget -= c;
       shape.prefillTokens += c;
-      shape.prefillPairs += cappedPairs(s.prefilled, s.prefilled + c, Infinity);
-      shape.prefillPairsWindowed += cappedPairs(s.prefilled, s.prefilled + c, W);
-      shape.prefillPriorKeys += s.prefilled;
+      const a = s.prefilled;
+      shape.prefillPairs += cappedPairs(a, a + c, Infinity);
+      shape.prefillPairsWindowed += cappedPairs(a, a + c, W);
+      shape.prefillPriorKeys += a;
+      shape.prefillPriorKeysWindowed += Math.min(a, W);
+      shape.prefillNewKeysWindowed += Math.min(a + c, W) - Math.min(a, W);
       if (s.prefilled + c === s.prefillTarget) shape.logitRows++;
       if (Number.isNaN(firstScheduled[s.req])) firstScheduled[s.req] = now;
       shape.sequences++;

@@ -1,0 +1,246 @@
+/**
+ * One step of the model on the chips: the roofline of each operation, summed (CONTRACT.md "Step
+ * time"). The static phases (evaluate.ts) and the serving simulator's iterations both price their
+ * steps here, so a prefill, a decode step and a mixed continuous-batching iteration are one model:
+ *   weight matmuls   FLOPs 2·N_matmul·rows (+ LM head per logit row),  bytes = weights read
+ *   attention        FLOPs 4·H·h per (query, key) pair,                 bytes = KV read + written
+ *   communication    per layout (partition.ts),                         latency per collective
+ *   overhead         realistic mode: a fixed cost per kernel (calibration.ts)
+ */
+import { bytesPerElement, mathPrecision, peakFor } from "../precision";
+import type { ConcreteLayout, Efficiency, Scenario, TimeBreakdown } from "../types";
+import {
+  ATTENTION_COMPUTE_SHARE,
+  COMPUTE_EFFICIENCY,
+  EXTRA_KERNELS_PER_MOE_LAYER,
+  forwardPassShare,
+  KERNELS_PER_LAYER,
+  kernelOverheadS,
+  matmulRowsHalf,
+  MEMORY_EFFICIENCY,
+  NETWORK_EFFICIENCY,
+  quantKernelBandwidthShare,
+} from "./calibration";
+import { expectedExpertsHit, modelCosts, type ModelCosts } from "./model";
+import { attentionAllToAll, commPlan, expertAllToAll, makeNet, type LayerWidths, type Net } from "./partition";
+
+/** What every step of one scenario shares: chips, roofs, efficiencies, widths, network. */
+export interface StepContext {
+  s: Scenario;
+  mc: ModelCosts;
+  n: number;
+  peak: number; // FLOP/s per chip at the math precision (dense)
+  sparseMul: number; // 2 when 2:4 sparsity runs on sparse tensor cores
+  bw: number; // bytes/s per chip
+  eff: Efficiency;
+  realistic: boolean;
+  quantShare: number;
+  actBytes: number; // bytes per activation element that crosses chips or stays in memory
+  widths: LayerWidths;
+  /** Widths that cross chips when experts are placed whole: the attention block only. */
+  epWidths: LayerWidths;
+  net: Net;
+  /** The math precision in use and the chip's rate for it. */
+  math: ReturnType<typeof peakFor> & { asked: ReturnType<typeof mathPrecision> };
+}
+
+/** Builds the shared context of a resolved scenario (efficiencies: overrides, else the mode's). */
+export function stepContext(s: Scenario): StepContext {
+  const hw = s.hardware;
+  const realistic = s.mode === "realistic";
+  const mc = modelCosts(s);
+  const math = mathPrecision(s.precision);
+  const pk = peakFor(hw, math);
+  const sparse = s.sparsity.weights === "2:4";
+  const eff: Efficiency = {
+    compute: s.efficiency.compute ?? (realistic ? (hw.achievable?.compute ?? COMPUTE_EFFICIENCY) * forwardPassShare(hw) : 1),
+    memory: s.efficiency.memory ?? (realistic ? (hw.achievable?.memory ?? MEMORY_EFFICIENCY) : 1),
+    network: s.efficiency.network ?? (realistic ? NETWORK_EFFICIENCY : 1),
+  };
+  return {
+    s,
+    mc,
+    n: hw.chips,
+    peak: pk.flops,
+    sparseMul: sparse && hw.sparseTensorCores ? 2 : 1,
+    bw: hw.memoryBandwidth,
+    eff,
+    realistic,
+    quantShare: realistic ? quantKernelBandwidthShare(s.precision, math) : 1,
+    // W8A8 / FP8 quantizes the inputs of each matmul; the residual stream between them, which the
+    // collectives move and the activation memory holds, stays 16-bit (TensorRT-LLM and vLLM
+    // all-reduce in bf16/fp16 even for fp8 models).
+    actBytes: Math.max(bytesPerElement(s.precision.activations), 2),
+    widths: mc.widths,
+    epWidths: mc.epWidths,
+    net: makeNet(hw, s.mode, s.efficiency.network),
+    math: { ...pk, asked: math },
+  };
+}
+
+/** The operations of one step (all chips; `steps` repeats the weight read and the overhead). */
+export interface StepOps {
+  /** Token rows through the matmuls (all sequences), and rows per matmul for its efficiency. */
+  tokens: number;
+  rows: number;
+  matmulFlops: number;
+  /** Weight bytes read per step, whole model (the chips each read their share). */
+  weightBytes: number;
+  attnFlops: number;
+  attnBytesPerChip: number;
+  batchSharded: boolean;
+  steps: number;
+}
+
+export interface StepResult {
+  timeS: number;
+  breakdown: TimeBreakdown;
+  layout: ConcreteLayout;
+  commBytes: number;
+  detail: string;
+  experts?: "tensor" | "expert";
+  flops: number; // all chips
+  bytes: number; // all chips: weights as read (× the layout's read factor) + KV traffic
+}
+
+const NO_A2A = { timeS: 0, latencyS: 0, bytesPerChip: 0 };
+
+/** Matmul efficiency for M token rows per step: base × M/(M + M_HALF) in realistic mode (calibration.ts). */
+export function matmulEfficiency(c: StepContext, rows: number): number {
+  if (!c.realistic || c.s.efficiency.compute !== undefined) return c.eff.compute;
+  return c.eff.compute * (rows / (rows + matmulRowsHalf(c.s.hardware)));
+}
+
+/** Expected routed-expert bytes read by a step of `tokens` rows: E·(1 − (1 − k/E)^tokens) experts per MoE layer. */
+export function routedBytes(c: StepContext, tokens: number): number {
+  const moe = c.s.model.moe;
+  return moe ? c.mc.params.moeLayers * expectedExpertsHit(moe.experts, moe.activeExperts, tokens) * c.mc.expertBytes : 0;
+}
+
+/** KV-head groups attention can be split over (MLA's latent cache is one group). */
+export function kvGroupsOf(c: StepContext): number {
+  return c.s.model.attention === "mla" ? 1 : c.s.model.kvHeads;
+}
+
+/** Decode attention sharding (CONTRACT: "auto" shards over heads when kvHeads ≥ chips, else batch). */
+export function decodeShardingOf(c: StepContext): "heads" | "batch" {
+  const sh = c.s.parallelism.attentionSharding;
+  return sh === "auto" ? (c.n <= 1 || kvGroupsOf(c) >= c.n ? "heads" : "batch") : sh;
+}
+
+/** Share of one sequence's KV cache a chip holds: 1/n over batch or heads; 1/K when heads < chips (replicated). */
+export function kvShareOf(c: StepContext, sh: "heads" | "batch"): number {
+  return c.n <= 1 ? 1 : sh === "batch" ? 1 / c.n : 1 / Math.min(kvGroupsOf(c), c.n);
+}
+
+/**
+ * Peak transient activation bytes of a step of `rows` token rows (formulas.md §8): the largest
+ * layer's input plus its fused QKV and gate/up outputs, b_a·rows·(d + in-width), plus fp32 logits
+ * for the rows that compute them. All chips together.
+ */
+export function peakActivationBytes(c: StepContext, rows: number, logitRows: number): number {
+  return c.actBytes * rows * (c.s.model.dModel + c.mc.widths.inWidth) + 4 * logitRows * c.s.model.vocab;
+}
+
+/** Fixed per-step cost in realistic mode: a cost per kernel × kernels per layer (calibration.ts). */
+export function stepOverheadS(c: StepContext): number {
+  if (!c.realistic) return 0;
+  return kernelOverheadS(c.s.hardware) * (c.s.model.layers * KERNELS_PER_LAYER + c.mc.params.moeLayers * EXTRA_KERNELS_PER_MOE_LAYER);
+}
+
+/**
+ * Prices one step for a concrete layout: each operation's roofline max(FLOPs / (peak × eff),
+ * bytes / (bandwidth × eff)), plus the communication the layout cannot hide, plus overheads.
+ * Seconds; FLOPs and bytes for all chips.
+ */
+export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expertParallel = false): StepResult {
+  const { n } = c;
+  const effC = matmulEfficiency(c, o.rows);
+  const plan = commPlan(layout, expertParallel ? c.epWidths : c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net);
+  const moe = c.s.model.moe;
+  const ep = expertParallel && moe ? expertAllToAll(o.tokens, moe.activeExperts + moe.sharedExperts, c.s.model.dModel, c.actBytes, c.mc.params.moeLayers, c.net) : NO_A2A;
+  const attA2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net) : NO_A2A;
+
+  // weight matmuls: the gathered copy of weight-gathered layouts is what each chip then reads
+  const weightBytesRead = o.weightBytes * plan.weightReadFactor * o.steps;
+  const wCompute = o.matmulFlops / n / (c.peak * c.sparseMul * effC);
+  const wMemory = weightBytesRead / n / (c.bw * c.eff.memory * c.quantShare);
+  const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
+  // attention: FlashAttention-style kernels run below the matmul rate (calibration.ts)
+  const aCompute = o.attnFlops / n / (c.peak * effC * (c.realistic ? ATTENTION_COMPUTE_SHARE : 1));
+  const aMemory = o.attnBytesPerChip / (c.bw * c.eff.memory);
+  const commS = plan.timeS + plan.latencyS + attA2a.timeS + attA2a.latencyS + ep.timeS + ep.latencyS;
+  const overhead = o.steps * stepOverheadS(c);
+
+  // A weight gather hidden behind the matmuls shows only the part that sticks out of them.
+  const wBound = Math.max(wCompute, wMemory);
+  const breakdown: TimeBreakdown = {
+    weightLoad: wMemory >= wCompute ? wBound : 0,
+    matmulCompute: wCompute > wMemory ? wBound : 0,
+    kvRead: aMemory >= aCompute ? aMemory : 0,
+    attentionCompute: aCompute > aMemory ? aCompute : 0,
+    communication: commS + (wTime - wBound),
+    overhead,
+  };
+  return {
+    timeS: wTime + Math.max(aCompute, aMemory) + commS + overhead,
+    breakdown,
+    layout,
+    commBytes: plan.bytesPerChip + attA2a.bytesPerChip + ep.bytesPerChip,
+    detail: plan.detail,
+    experts: moe && n > 1 ? (expertParallel ? "expert" : "tensor") : undefined,
+    flops: o.matmulFlops + o.attnFlops,
+    bytes: weightBytesRead + o.attnBytesPerChip * n,
+  };
+}
+
+/**
+ * The aggregate shape of a continuous-batching iteration (serving/simulate.ts fills it): decoding
+ * sequences at their own contexts and prefill chunks, in one pass over the weights.
+ */
+export interface IterationShape {
+  /** Sequences getting one decode token. */
+  decodeSeqs: number;
+  /** Σ over decoding sequences of the keys each new token attends to (its context + itself). */
+  decodeKeys: number;
+  /** The same for layers with a sliding window: Σ min(keys, window). */
+  decodeKeysWindowed: number;
+  /** Prefill tokens in the iteration (whole prompts or chunks). */
+  prefillTokens: number;
+  /** Σ over chunks of causal (query, key) pairs, ∫ t dt over the chunk's positions (a whole prompt of S: S²/2, as the contract's prefill). */
+  prefillPairs: number;
+  /** The same with keys capped at the window, ∫ min(t, W) dt. */
+  prefillPairsWindowed: number;
+  /** Σ over chunks of the tokens already in the cache before the chunk (read again by it). */
+  prefillPriorKeys: number;
+  /** The same capped at the window. */
+  prefillPriorKeysWindowed: number;
+  /** KV tokens the chunks leave in windowed layers: Σ (min(end, W) − min(start, W)). */
+  prefillNewKeysWindowed: number;
+  /** Rows whose logits are computed: every decode token, and each prefill that completes. */
+  logitRows: number;
+  /** Distinct sequences in the iteration. */
+  sequences: number;
+}
+
+/**
+ * The operations of one iteration (weights read once for every token in it; each sequence's
+ * attention at its own context; logits only where a token is produced). A pure prefill or a pure
+ * decode shape gives exactly the static phase's operations (a test checks the parity).
+ */
+export function iterationOps(c: StepContext, sharding: "heads" | "batch", it: IterationShape): StepOps {
+  const mc = c.mc;
+  const tokens = it.decodeSeqs + it.prefillTokens;
+  const lmHead = mc.params.lmHead;
+  const kvTokens = mc.fullLayers * (it.decodeKeys + it.prefillTokens + it.prefillPriorKeys) + mc.windowLayers * (it.decodeKeysWindowed + it.prefillNewKeysWindowed + it.prefillPriorKeysWindowed);
+  return {
+    tokens,
+    rows: tokens,
+    matmulFlops: 2 * (mc.matmulParamsPerToken - lmHead) * tokens + 2 * lmHead * it.logitRows,
+    weightBytes: mc.fixedStreamBytes + routedBytes(c, tokens),
+    attnFlops: mc.attnFlopsPerKey * (mc.fullLayers * (it.decodeKeys + it.prefillPairs) + mc.windowLayers * (it.decodeKeysWindowed + it.prefillPairsWindowed)),
+    attnBytesPerChip: mc.kvBytesPerTokenLayer * kvTokens * kvShareOf(c, sharding),
+    batchSharded: sharding === "batch",
+    steps: 1,
+  };
+}

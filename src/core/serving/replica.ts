@@ -1,0 +1,94 @@
+/**
+ * What one replica of a scenario is to the simulator: its KV cache in tokens and its iteration
+ * time, both from the core (cost/step.ts), never a separate formula.
+ */
+import { runtimeReserveBytes } from "../cost/calibration";
+import { evaluate } from "../cost/evaluate";
+import { decodeShardingOf, iterationOps, kvShareOf, peakActivationBytes, runStep, stepContext, type IterationShape } from "../cost/step";
+import type { ConcreteLayout, Scenario } from "../types";
+import type { ReplicaModel, ServingSpec } from "./simulate";
+
+/**
+ * The share of memory an engine may use (vLLM's gpu_memory_utilization default 0.9; SGLang's
+ * mem_fraction_static is of the same kind). Realistic mode only; ideal mode uses all of it.
+ */
+export const ENGINE_MEMORY_FRACTION = 0.9;
+
+export interface ReplicaPlan extends ReplicaModel {
+  layout: ConcreteLayout;
+  experts?: "tensor" | "expert";
+  sharding: "heads" | "batch";
+  /** Bytes per chip: capacity, reserved for the runtime and the engine's fraction, weights, peak activations, left for KV. */
+  memory: { capacityBytes: number; reservedBytes: number; weightsBytes: number; activationBytes: number; kvBytes: number };
+  /** KV bytes one token of one sequence takes on one chip. */
+  kvBytesPerTokenPerChip: number;
+}
+
+/**
+ * The replica of a resolved scenario under a scheduler: its step time (cost/step.ts, layouts and
+ * sharding chosen as the static phases choose them), and the KV
+ * cache left per CONTRACT "Admission and KV cache": capacity × memory fraction − runtime reserve −
+ * weights − the activations of the largest iteration (maxBatchedTokens rows, maxSequences logit
+ * rows), per chip. Windowed layers are counted as holding every token (a conservative cache size).
+ */
+export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): ReplicaPlan {
+  const c = stepContext(s);
+  const realistic = s.mode === "realistic";
+  const decode = evaluate(s, { brief: true }).decode;
+  const layout = decode.layout;
+  const expertParallel = decode.experts === "expert";
+  const sharding = decodeShardingOf(c);
+  const hw = s.hardware;
+  const n = hw.chips;
+
+  const fraction = realistic ? ENGINE_MEMORY_FRACTION : 1;
+  const reserve = runtimeReserveBytes(hw, s.mode);
+  const reservedBytes = hw.memoryBytes * (1 - fraction) + reserve;
+  const weightsBytes = c.mc.weightsBytes / n;
+  const activationBytes = realistic ? peakActivationBytes(c, scheduler.maxBatchedTokens, scheduler.maxSequences) / n : 0;
+  const kvBytes = Math.max(0, hw.memoryBytes - reservedBytes - weightsBytes - activationBytes);
+  const kvBytesPerTokenPerChip = c.mc.kvBytesPerTokenLayer * s.model.layers * kvShareOf(c, sharding);
+  const kvCapacityTokens = kvBytesPerTokenPerChip > 0 ? Math.floor(kvBytes / kvBytesPerTokenPerChip) : 0;
+
+  // Sharding per iteration, by the static phases' rule: decode as decode shards; a prefill-only
+  // iteration shards over batch only when it has a sequence for every chip (evaluate.ts).
+  const shardingOf = (it: IterationShape) => (sharding === "batch" && (it.decodeSeqs > 0 || it.sequences >= n) ? "batch" : "heads");
+  // "auto" picks the fastest layout per step, as the static phases do (Pope et al. lay prefill and
+  // decode out differently); the choice depends only on the tokens in the step, so it is kept per
+  // token count. A layout the scenario names is used for every iteration.
+  const autoLayout = s.parallelism.layout === "auto" && n > 1;
+  const candidates: { layout: ConcreteLayout; ep: boolean }[] = [];
+  if (autoLayout)
+    for (const l of ["1d-weight-stationary", "2d-weight-stationary", "weight-gathered"] as const)
+      for (const ep of s.model.moe ? (s.parallelism.experts === "auto" || s.parallelism.experts === undefined ? [false, true] : [s.parallelism.experts === "expert"]) : [false])
+        candidates.push({ layout: l, ep });
+  const best = new Map<number, { layout: ConcreteLayout; ep: boolean }>();
+  const step = (shape: IterationShape) => {
+    const ops = iterationOps(c, shardingOf(shape), shape);
+    if (!autoLayout) return runStep(c, layout, ops, expertParallel).timeS;
+    let pick = best.get(ops.tokens);
+    if (!pick) {
+      let t = Infinity;
+      for (const k of candidates) {
+        const r = runStep(c, k.layout, ops, k.ep).timeS;
+        if (r < t) {
+          t = r;
+          pick = k;
+        }
+      }
+      best.set(ops.tokens, pick!);
+    }
+    return runStep(c, pick!.layout, ops, pick!.ep).timeS;
+  };
+
+  return {
+    kvCapacityTokens,
+    window: c.mc.window,
+    step,
+    layout,
+    experts: decode.experts,
+    sharding,
+    memory: { capacityBytes: hw.memoryBytes, reservedBytes, weightsBytes, activationBytes, kvBytes },
+    kvBytesPerTokenPerChip,
+  };
+}
