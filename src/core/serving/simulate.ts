@@ -104,27 +104,85 @@ interface Seq {
   /** Tokens to prefill in this admission (prompt, plus generated tokens after a preemption). */
   prefillTarget: number;
   prefilled: number;
+  /** KV tokens held while prefilling (the reserved prefill target); for a decoder, at joining. */
+  kv: number;
+  /** Tokens generated when it last joined the decoders (or so far, while not decoding). */
   generated: number;
   output: number;
-  /** KV tokens held: the reserved prefill target, plus one per decode step. */
-  kv: number;
   admitted: number;
+  /** Decoding: the replica's iteration count when it joined, and the iteration that ends it. */
+  decoding: boolean;
+  joinIter: number;
+  finishIter: number;
+  /** Bumped when it leaves the decoders, so stale heap entries are skipped. */
+  epoch: number;
   lastToken: number;
   measured: boolean;
   /** Prefill tokens scheduled in the current iteration. */
   chunk: number;
 }
 
+/** A decoder in the finish-order heap (with the epoch it was pushed at). */
+interface HeapEntry {
+  at: number;
+  seq: Seq;
+  epoch: number;
+}
+
 interface Replica {
   index: number;
   queue: Seq[];
   queueHead: number;
+  /** Admitted sequences in admission order (prefilling and decoding). */
   running: Seq[];
+  /** Admitted sequences still prefilling, in admission order. */
+  prefilling: Seq[];
+  /** Decoders by the iteration at which they finish (a binary min-heap). */
+  heap: HeapEntry[];
+  nDecoding: number;
+  nMeasuredDecoding: number;
+  /** Σ over decoders of their KV tokens before this iteration's token. */
+  decodeKv: number;
+  /** Iterations started. A decoder's KV and tokens grow by one each iteration. */
+  iter: number;
   kvUsed: number;
   busyUntil: number;
   busy: boolean;
-  decoders: Seq[];
   iterDuration: number;
+  /** Decoders that get a token in the running iteration, and how many of them are measured. */
+  iterDecoders: number;
+  iterMeasured: number;
+  lastEnd: number;
+}
+
+function heapPush(h: HeapEntry[], e: HeapEntry) {
+  h.push(e);
+  let i = h.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (h[p]!.at <= e.at) break;
+    h[i] = h[p]!;
+    i = p;
+  }
+  h[i] = e;
+}
+
+function heapPop(h: HeapEntry[]): HeapEntry {
+  const top = h[0]!;
+  const last = h.pop()!;
+  if (h.length > 0) {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= h.length) break;
+      const c = l + 1 < h.length && h[l + 1]!.at < h[l]!.at ? l + 1 : l;
+      if (h[c]!.at >= last.at) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    h[i] = last;
+  }
+  return top;
 }
 
 class Growable {
@@ -188,11 +246,19 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     queue: [],
     queueHead: 0,
     running: [],
+    prefilling: [],
+    heap: [],
+    nDecoding: 0,
+    nMeasuredDecoding: 0,
+    decodeKv: 0,
+    iter: 0,
     kvUsed: 0,
     busyUntil: Infinity,
     busy: false,
-    decoders: [],
     iterDuration: 0,
+    iterDecoders: 0,
+    iterMeasured: 0,
+    lastEnd: 0,
   }));
 
   /** Whether a request can never be served: longer than the whole cache, or (unchunked) than a batch. */
@@ -226,24 +292,86 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       return;
     }
     const r = pick();
-    r.queue.push({ req: i, prefillTarget: prompt[i]!, prefilled: 0, generated: 0, output: output[i]!, kv: 0, admitted: 0, lastToken: NaN, measured: i >= warmup, chunk: 0 });
+    r.queue.push({
+      req: i,
+      prefillTarget: prompt[i]!,
+      prefilled: 0,
+      kv: 0,
+      generated: 0,
+      output: output[i]!,
+      admitted: 0,
+      decoding: false,
+      joinIter: 0,
+      finishIter: 0,
+      epoch: 0,
+      lastToken: NaN,
+      measured: i >= warmup,
+      chunk: 0,
+    });
     if (!r.busy) startIteration(r, now);
   };
 
-  const preempt = (r: Replica, s: Seq) => {
-    r.running.splice(r.running.indexOf(s), 1);
+  /** A decoder's KV tokens and tokens generated now, between iterations (lazy: +1 per iteration). */
+  const grown = (r: Replica, s: Seq) => r.iter - s.joinIter;
+
+  const joinDecoders = (r: Replica, s: Seq) => {
+    s.decoding = true;
+    s.joinIter = r.iter;
+    s.finishIter = r.iter + (s.output - s.generated);
+    heapPush(r.heap, { at: s.finishIter, seq: s, epoch: s.epoch });
+    r.nDecoding++;
+    if (s.measured) r.nMeasuredDecoding++;
+    r.decodeKv += s.kv;
+  };
+
+  const leaveDecoders = (r: Replica, s: Seq) => {
+    const g = grown(r, s);
+    s.kv += g;
+    s.generated += g;
+    s.decoding = false;
+    s.epoch++;
+    r.nDecoding--;
+    if (s.measured) r.nMeasuredDecoding--;
+    r.decodeKv -= s.kv;
+  };
+
+  const remove = (list: Seq[], s: Seq) => {
+    const k = list.lastIndexOf(s);
+    if (k >= 0) list.splice(k, 1);
+  };
+
+  /** Preempts the most recently admitted sequence: its cache is freed, its tokens recomputed later. */
+  const preemptLast = (r: Replica) => {
+    const s = r.running.pop()!;
+    if (s.decoding) {
+      leaveDecoders(r, s);
+      s.lastToken = r.lastEnd; // decoders get a token every iteration
+    } else remove(r.prefilling, s);
     r.kvUsed -= s.kv;
     s.kv = 0;
     s.prefillTarget = prompt[s.req]! + s.generated;
     s.prefilled = 0;
     preemptions++;
-    // back to the head of the queue
     if (r.queueHead > 0) r.queue[--r.queueHead] = s;
     else r.queue.unshift(s);
   };
 
+  const shape: IterationShape = {
+    decodeSeqs: 0,
+    decodeKeys: 0,
+    decodeKeysWindowed: 0,
+    prefillTokens: 0,
+    prefillPairs: 0,
+    prefillPairsWindowed: 0,
+    prefillPriorKeys: 0,
+    prefillPriorKeysWindowed: 0,
+    prefillNewKeysWindowed: 0,
+    logitRows: 0,
+    sequences: 0,
+  };
+
   function startIteration(r: Replica, now: number) {
-    // 1. admission
+    // 1. admission: while a sequence slot is free and the free cache holds the prompt
     while (r.queueHead < r.queue.length && r.running.length < maxSequences) {
       const s = r.queue[r.queueHead]!;
       if (cap - r.kvUsed < s.prefillTarget) break;
@@ -252,68 +380,55 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       s.admitted = admitCounter++;
       r.kvUsed += s.kv;
       r.running.push(s);
+      r.prefilling.push(s);
     }
     if (r.queueHead > 1024 && r.queueHead * 2 > r.queue.length) {
       r.queue = r.queue.slice(r.queueHead);
       r.queueHead = 0;
     }
-    // 2. decode tokens, preempting the most recently admitted while the cache cannot grow
-    for (;;) {
-      let need = 0;
-      for (const s of r.running) if (s.prefilled === s.prefillTarget) need++;
-      if (r.kvUsed + need <= cap || r.running.length === 0) break;
-      let last = r.running[0]!;
-      for (const s of r.running) if (s.admitted > last.admitted) last = s;
-      preempt(r, last);
+    // 2. one decode token per decoder, preempting the most recently admitted while the cache cannot grow
+    while (r.kvUsed + r.nDecoding > cap && r.running.length > 0) preemptLast(r);
+    shape.decodeSeqs = r.nDecoding;
+    r.iter++;
+    shape.decodeKeys = r.decodeKv + r.nDecoding;
+    r.decodeKv += r.nDecoding;
+    r.kvUsed += r.nDecoding;
+    if (W === Infinity) shape.decodeKeysWindowed = shape.decodeKeys;
+    else {
+      let w = 0;
+      for (const s of r.running) if (s.decoding) w += Math.min(s.kv + grown(r, s), W);
+      shape.decodeKeysWindowed = w;
     }
-    const shape: IterationShape = {
-      decodeSeqs: 0,
-      decodeKeys: 0,
-      decodeKeysWindowed: 0,
-      prefillTokens: 0,
-      prefillPairs: 0,
-      prefillPairsWindowed: 0,
-      prefillPriorKeys: 0,
-      prefillPriorKeysWindowed: 0,
-      prefillNewKeysWindowed: 0,
-      logitRows: 0,
-      sequences: 0,
-    };
-    r.decoders.length = 0;
-    for (const s of r.running) {
-      s.chunk = 0;
-      if (s.prefilled !== s.prefillTarget) continue;
-      s.kv++;
-      r.kvUsed++;
-      r.decoders.push(s);
-      shape.decodeKeys += s.kv;
-      shape.decodeKeysWindowed += Math.min(s.kv, W);
-    }
-    shape.decodeSeqs = r.decoders.length;
-    // 3. prefill tokens in admission order (running is kept in admission order)
-    let budget = maxBatchedTokens - shape.decodeSeqs;
-    for (const s of r.running) {
+    // 3. prefill tokens in admission order, whole prompts or chunks, in what the batch has left
+    shape.prefillTokens = 0;
+    shape.prefillPairs = 0;
+    shape.prefillPairsWindowed = 0;
+    shape.prefillPriorKeys = 0;
+    shape.prefillPriorKeysWindowed = 0;
+    shape.prefillNewKeysWindowed = 0;
+    shape.logitRows = r.nDecoding;
+    shape.sequences = r.nDecoding;
+    let budget = maxBatchedTokens - r.nDecoding;
+    for (const s of r.prefilling) {
       if (budget <= 0) break;
       const left = s.prefillTarget - s.prefilled;
-      if (left === 0) continue;
       const c = chunkedPrefill ? Math.min(left, budget) : left <= budget ? left : 0;
       if (c === 0) break; // unchunked: the next prompt waits for room (no overtaking)
       s.chunk = c;
       budget -= c;
-      shape.prefillTokens += c;
       const a = s.prefilled;
+      shape.prefillTokens += c;
       shape.prefillPairs += cappedPairs(a, a + c, Infinity);
       shape.prefillPairsWindowed += cappedPairs(a, a + c, W);
       shape.prefillPriorKeys += a;
       shape.prefillPriorKeysWindowed += Math.min(a, W);
       shape.prefillNewKeysWindowed += Math.min(a + c, W) - Math.min(a, W);
-      if (s.prefilled + c === s.prefillTarget) shape.logitRows++;
+      if (a + c === s.prefillTarget) shape.logitRows++;
       if (Number.isNaN(firstScheduled[s.req])) firstScheduled[s.req] = now;
       shape.sequences++;
     }
-    shape.logitRows += shape.decodeSeqs;
-    shape.sequences += shape.decodeSeqs;
     if (shape.sequences === 0) {
+      r.iter--; // nothing ran
       r.busy = false;
       r.busyUntil = Infinity;
       return;
@@ -322,6 +437,8 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     r.busy = true;
     r.iterDuration = d;
     r.busyUntil = now + d;
+    r.iterDecoders = r.nDecoding;
+    r.iterMeasured = r.nMeasuredDecoding;
     log.start.push(now);
     log.duration.push(d);
     log.replica.push(r.index);
@@ -330,24 +447,39 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     log.kvUsed.push(r.kvUsed);
   }
 
+  function complete(r: Replica, s: Seq, now: number) {
+    completion[s.req] = now;
+    r.kvUsed -= s.kv;
+    remove(r.running, s);
+    if (closed) pendingSends.push(now);
+  }
+
   function endIteration(r: Replica) {
     const now = r.busyUntil;
-    let measuredGaps = 0;
-    for (const s of r.decoders) {
-      s.generated++;
-      if (s.measured) measuredGaps++;
-      s.lastToken = now;
-    }
-    if (measuredGaps > 0) {
+    r.lastEnd = now;
+    if (r.iterMeasured > 0) {
       gapValue.push(r.iterDuration);
-      gapWeight.push(measuredGaps);
+      gapWeight.push(r.iterMeasured);
     }
-    for (const s of r.running) {
-      if (s.chunk === 0) continue;
-      s.prefilled += s.chunk;
-      s.chunk = 0;
-      if (s.prefilled < s.prefillTarget) continue;
-      // a completed prefill yields the next token (the first, or the first after a recomputation)
+    // decoders whose last token this was
+    while (r.heap.length > 0 && r.heap[0]!.at <= r.iter) {
+      const e = heapPop(r.heap);
+      const s = e.seq;
+      if (e.epoch !== s.epoch || !s.decoding) continue; // left the decoders since (preempted)
+      leaveDecoders(r, s);
+      complete(r, s, now);
+    }
+    // prefill chunks: a completed prefill yields the next token (the first, or the first after a recomputation)
+    let k = 0;
+    for (const s of r.prefilling) {
+      if (s.chunk > 0) {
+        s.prefilled += s.chunk;
+        s.chunk = 0;
+      }
+      if (s.prefilled < s.prefillTarget) {
+        r.prefilling[k++] = s;
+        continue;
+      }
       if (s.generated === 0) firstToken[s.req] = now;
       else if (s.measured) {
         gapValue.push(now - s.lastToken);
@@ -355,16 +487,10 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       }
       s.generated++;
       s.lastToken = now;
+      if (s.generated >= s.output) complete(r, s, now);
+      else joinDecoders(r, s);
     }
-    let k = 0;
-    for (const s of r.running) {
-      if (s.generated >= s.output) {
-        completion[s.req] = now;
-        r.kvUsed -= s.kv;
-        if (closed) pendingSends.push(now);
-      } else r.running[k++] = s;
-    }
-    r.running.length = k;
+    r.prefilling.length = k;
     startIteration(r, now);
   }
 
