@@ -6,7 +6,7 @@
 import { createContext, memo, useContext, useRef } from "react";
 import { DefaultZIndexes } from "recharts";
 import { Frame, useAxis } from "./frame";
-import { int, siTick, sig3, type RooflineModel } from "./insightModels";
+import { siTick, sig3, type RooflineModel } from "./insightModels";
 import { PALETTE } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
 import { Marks, pixel, PointLabel, Segment, VLine } from "./marks";
@@ -29,7 +29,7 @@ const Marker = memo(function Marker({ cx, cy, dot }: { cx: number; cy: number; d
 });
 
 /** The two roofs (straight segments) and the ridge: redrawn only when they or the axes change. */
-const RoofMarks = memo(function RoofMarks({ roof, ridge, criticalBatch }: { roof: RooflineModel["roof"]; ridge: number; criticalBatch: number }) {
+const RoofMarks = memo(function RoofMarks({ roof, ridge }: { roof: RooflineModel["roof"]; ridge: number }) {
   return (
     <Marks>
       {(ctx) => (
@@ -37,7 +37,7 @@ const RoofMarks = memo(function RoofMarks({ roof, ridge, criticalBatch }: { roof
           {roof.slice(1).map((b, i) => (
             <Segment key={i} ctx={ctx} a={roof[i]!} b={b} stroke={PALETTE.roof} strokeWidth={2} />
           ))}
-          <VLine ctx={ctx} x={ridge} stroke={PALETTE.roof} dash="4 3" label={`ridge ${sig3(ridge)} FLOP/B · decode reaches it near batch ${int(criticalBatch)}`} />
+          <VLine ctx={ctx} x={ridge} stroke={PALETTE.roof} dash="4 3" label={`ridge ${sig3(ridge)} FLOP/B (datasheet)`} />
         </>
       )}
     </Marks>
@@ -71,12 +71,11 @@ function RooflineChart({ model }: { model: RooflineModel }) {
 }
 
 /** What moves on a slider step reaches the marks through context; the frame (charts/frame.tsx) re-renders only when an axis changes. */
-const PlotData = createContext<Pick<RooflineModel, "points" | "labels" | "roof" | "ridge" | "criticalBatch" | "achieved">>({
+const PlotData = createContext<Pick<RooflineModel, "points" | "labels" | "roof" | "ridge" | "achieved">>({
   points: [],
   labels: [],
   roof: [],
   ridge: 0,
-  criticalBatch: 0,
   achieved: [],
 });
 
@@ -139,8 +138,8 @@ function ContextDotLabels() {
 }
 
 function ContextRoofs() {
-  const { roof, ridge, criticalBatch } = useContext(PlotData);
-  return <RoofMarks roof={roof} ridge={ridge} criticalBatch={criticalBatch} />;
+  const { roof, ridge } = useContext(PlotData);
+  return <RoofMarks roof={roof} ridge={ridge} />;
 }
 
 const LAYERS = (

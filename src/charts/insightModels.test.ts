@@ -36,7 +36,6 @@ describe("rooflineModel", () => {
     peakFlops: 1e15,
     memoryBandwidth: 3.35e12,
     ridge: 298.5,
-    criticalBatch: 298.5,
     batch: 1,
     decodeBound: "memory",
     prefillBound: "compute",
@@ -56,7 +55,6 @@ describe("rooflineModel", () => {
       peakFlops: 1e15,
       memoryBandwidth: 3.35e12,
       ridge: 298.5,
-      criticalBatch: 298.5,
       batch: 1,
       decodeBound: "memory",
       prefillBound: "compute",
@@ -68,7 +66,7 @@ describe("rooflineModel", () => {
     expect(m.achieved).toEqual([]);
   });
   it("should return null without a peak", () => {
-    expect(rooflineModel({ points: [], peakFlops: 0, memoryBandwidth: 1, ridge: 1, criticalBatch: 1, batch: 1, decodeBound: "memory", prefillBound: "memory" })).toBeNull();
+    expect(rooflineModel({ points: [], peakFlops: 0, memoryBandwidth: 1, ridge: 1, batch: 1, decodeBound: "memory", prefillBound: "memory" })).toBeNull();
   });
 });
 

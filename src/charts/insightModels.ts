@@ -87,7 +87,6 @@ export interface RooflineModel {
   series: RooflineSeries[];
   /** Every dot of every series in one list, with its marker (one Scatter draws them all). */
   points: (RooflineDot & { shape: MarkerShape; color: string; r: number })[];
-  criticalBatch: number;
   batch: number;
   decodeBound: Bottleneck;
   prefillBound: Bottleneck;
@@ -117,7 +116,6 @@ export function rooflineModel(args: {
   peakFlops: number;
   memoryBandwidth: number;
   ridge: number;
-  criticalBatch: number;
   batch: number;
   decodeBound: Bottleneck;
   prefillBound: Bottleneck;
@@ -186,7 +184,6 @@ export function rooflineModel(args: {
     peakT,
     series,
     points: series.flatMap((se) => se.dots.map((d) => ({ ...d, shape: se.shape, color: se.color, r: se.kind === "phase" ? 9 : 6 }))),
-    criticalBatch: args.criticalBatch,
     batch: args.batch,
     decodeBound: args.decodeBound,
     prefillBound: args.prefillBound,

@@ -12,6 +12,11 @@ import { DEFAULT_SCENARIO_INPUT } from "../core/index";
 import type { ScenarioInput } from "../core/index";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+/**
+ * Each spawn starts Node and tsx: ~0.7 s alone, up to ~3 s while the rest of the suite keeps a
+ * 2-core machine busy. A test's time limit is its spawn count × this (an honest limit, not a retry).
+ */
+const SPAWN_MS = 6_000;
 
 function cli(args: string[], stdin?: string) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
@@ -45,7 +50,7 @@ const SCENARIO: ScenarioInput = {
 };
 
 describe("cli eval", () => {
-  it("prints the report of a scenario file, and the same report for the scenario's share link", () => {
+  it("prints the report of a scenario file, and the same report for the scenario's share link", { timeout: 2 * SPAWN_MS }, () => {
     const fromFile = cli(["eval", file("s.json", JSON.stringify(SCENARIO))]);
     expect(fromFile.stderr).toBe("");
     expect(fromFile.code).toBe(0);
@@ -62,14 +67,14 @@ describe("cli eval", () => {
     expect(JSON.parse(fromLink.stdout)).toEqual(report);
   });
 
-  it("reads the scenario from stdin with -", () => {
+  it("reads the scenario from stdin with -", { timeout: SPAWN_MS }, () => {
     const r = cli(["eval", "-"], JSON.stringify({ workload: { batch: 4 } }));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).total.outputTokensPerS).toBeGreaterThan(0);
   });
 
-  it("rejects invalid input with one line naming the field and exit code 2", () => {
+  it("rejects invalid input with one line naming the field and exit code 2", { timeout: 5 * SPAWN_MS }, () => {
     expectInvalid(cli(["eval", "-"], '{"workload": {"batch": -1}}'), "workload.batch");
     expectInvalid(cli(["eval", file("bad.json", '{"model": ')]), join(dir, "bad.json"));
     expectInvalid(cli(["eval", "--url", "v=1&b=abc&pt=2048"]), "workload.batch");
@@ -79,7 +84,7 @@ describe("cli eval", () => {
 });
 
 describe("cli presets", () => {
-  it("lists model and hardware preset ids with names, as JSON", () => {
+  it("lists model and hardware preset ids with names, as JSON", { timeout: SPAWN_MS }, () => {
     const r = cli(["presets"]);
     expect(r.code).toBe(0);
     const { models, hardware } = JSON.parse(r.stdout);

@@ -5,6 +5,7 @@
 import { modelCosts } from "./cost/model";
 import { formatBytes, formatCount, formatFlops, formatInt, formatPercent, formatSeconds, formatUsd } from "./format";
 import { bytesPerElement, weightBytesPerParam } from "./precision";
+import { decodeBoundStory } from "./story";
 import type { Report, Scenario } from "./types";
 
 export const TERM_IDS = [
@@ -67,13 +68,13 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
     "cost-input": t("cost-input", "Cost per million input tokens", "price per chip-hour ÷ 3600 × chips × prefill time ÷ (prefill batch × prompt tokens) × 10⁶",
       price === undefined ? `no price: ${r.total.chipSecondsPerMillionInputTokens.toPrecision(3)} chip-seconds per million tokens` : `$${price} ÷ 3600 × ${n} × ${formatSeconds(r.prefill.timeS)} ÷ (${Bp} × ${P}) × 10⁶ = ${formatUsd(r.total.costPerMillionInputTokens)}`,
       price === undefined ? `${r.total.chipSecondsPerMillionInputTokens.toPrecision(3)} chip-s` : formatUsd(r.total.costPerMillionInputTokens)),
-    mfu: t("mfu", "Model FLOPs utilisation (decode)", "2 × active parameters × tokens ÷ (chips × peak × time)",
-      `2 × ${formatCount(r.params.active)} × ${B} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${formatSeconds(r.decode.timePerTokenS)}) = ${formatPercent(r.decode.mfu)}`, formatPercent(r.decode.mfu)),
+    mfu: t("mfu", "Model FLOPs utilisation (decode)", "weight-matmul FLOPs performed (2 × matmul parameters per token: no input-embedding lookup, attention not counted) × tokens ÷ (chips × peak × time)",
+      `2 × ${formatCount(mc.matmulParamsPerToken)} × ${B}${s.sparsity.weights === "2:4" && hw.sparseTensorCores ? " ÷ 2 (2:4 sparse)" : ""} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${formatSeconds(r.decode.timePerTokenS)}) = ${formatPercent(r.decode.mfu)}`, formatPercent(r.decode.mfu)),
     mbu: t("mbu", "Memory bandwidth utilisation (decode)", "bytes moved per step ÷ (chips × bandwidth × step time)",
       `${formatBytes(r.decode.bytesPerStep)} ÷ (${n} × ${formatBytes(bw)}/s × ${formatSeconds(r.decode.timePerTokenS)}) = ${formatPercent(r.decode.mbu)}`, formatPercent(r.decode.mbu)),
     ridge: t("ridge", "Ridge point", "peak FLOP/s ÷ memory bandwidth", `${formatFlops(r.roofline.peakFlops)}/s ÷ ${formatBytes(bw)}/s = ${r.roofline.ridgeIntensity.toPrecision(3)} FLOP/byte`, `${r.roofline.ridgeIntensity.toPrecision(3)} FLOP/B`),
-    "critical-batch": t("critical-batch", "Critical batch", "ridge × bytes per weight ÷ 2 (decode weight matmuls turn compute-bound above it)",
-      `${r.roofline.ridgeIntensity.toPrecision(3)} × ${bpp} ÷ 2 = ${r.roofline.criticalBatch.toPrecision(3)} tokens per step`, `${Math.round(r.roofline.criticalBatch)} tokens`),
+    "critical-batch": t("critical-batch", "Critical batch", "smallest batch whose decode step spends more time on compute than on memory: weight-matmul FLOPs ÷ (peak × compute eff.) against weight bytes ÷ (bandwidth × memory eff.), each operation's own roofline, plus the KV cache read at this context",
+      decodeBoundStory(r, B).critical, r.roofline.criticalBatch === null ? "none at this context" : `${formatInt(r.roofline.criticalBatch)} sequences`),
     crossover: t("crossover", "Attention crossover", "2 × active parameters ÷ (4 × layers × heads × head size)",
       `2 × ${formatCount(r.params.active)} ÷ (4 × ${m.layers} × ${m.heads} × ${m.headDim}) = ${formatInt(r.attention.crossoverTokens)} tokens`, `${formatInt(r.attention.crossoverTokens)} tokens`),
   };

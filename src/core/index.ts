@@ -17,6 +17,8 @@ export type { SweepAxis, SweepPoint } from "./sweep";
 export * from "./format";
 export { rooflinePoints, attentionFigures, frontier } from "./insights";
 export type { RooflinePoint, AttentionFigures, FrontierPoint } from "./insights";
+export { decodeBoundStory, ridgeText } from "./story";
+export type { DecodeBoundStory } from "./story";
 export { explain, TERM_IDS } from "./explain";
 export type { Term, TermId } from "./explain";
 export { runReference, nearestReference } from "./reference";

@@ -43,5 +43,7 @@ describe("evaluate never returns NaN or Infinity", () => {
       }),
       { numRuns: 2000, seed: 42 },
     );
-  });
+    // 2,000 full evaluations with their capacity and critical-batch searches: ~2 s alone, several
+    // times that on a busy 2-core machine.
+  }, 30_000);
 });

@@ -59,6 +59,7 @@ const MODEL_FIELDS: Record<string, Leaf> = {
   bias: oneOf(["none", "qkv", "all"]),
   positionEmbeddings: int(0, 1e8),
   attentionSinks: z.boolean({ error: "must be true or false" }),
+  contextWindow: int(1, 1e9),
 };
 const MLA_FIELDS: Record<string, Leaf> = {
   kvLoraRank: int(1, 1e6),

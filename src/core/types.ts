@@ -67,6 +67,9 @@ export interface ModelShape {
   slidingWindow?: { window: number; layers: "all" | "alternate" };
   /** Attention sinks (gpt-oss): one learned scalar per head per layer. */
   attentionSinks?: boolean;
+  /** Longest context the model was released for (prompt + output, tokens): a preset's published
+   *  window, or an imported config's `max_position_embeddings`. Unknown: no window check. */
+  contextWindow?: number;
 }
 
 export interface ModelInput extends Partial<ModelShape> {
@@ -179,6 +182,12 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Something the reader should know about a scenario, with the dotted input field it concerns. */
+export interface ReportWarning {
+  field: string;
+  message: string;
+}
+
 /** Time of one phase split by what bounds each operation (seconds; sums to the phase time). */
 export interface TimeBreakdown {
   weightLoad: number; // weight matmuls bound by memory bandwidth
@@ -218,8 +227,15 @@ export interface Report {
     /** Capacity usable for the model (capacity less the runtime reserve in realistic mode). */
     usableBytes: number;
     fits: boolean;
+    /** Largest batch that fits at this context (the prefill batch moves with it unless set apart). */
     maxBatch: number;
+    /** Longest context (prompt + output) that fits at this batch, the prompt growing and the output
+     *  fixed; 0 when not even a one-token prompt fits. Both capped at 1e9 (SEARCH_CAP in cost/evaluate.ts). */
     maxContextTokens: number;
+    /** The model's context window (tokens), or null when unknown. */
+    contextWindowTokens: number | null;
+    /** maxContextTokens is longer than the model's context window: memory is not what limits it. */
+    maxContextBeyondWindow: boolean;
     perChip: { weights: number; kvCache: number; activations: number; reserve: number };
   };
   prefill: PhaseReport;
@@ -236,6 +252,9 @@ export interface Report {
     costPerMillionInputTokens: number | null;
     chipSecondsPerMillionOutputTokens: number;
     chipSecondsPerMillionInputTokens: number;
+    /** Whole request (prefill + decode) charged to the output tokens: price/3600 × chips × total.timeS ÷ (batch × outputTokens) × 1e6. */
+    costPerMillionOutputTokensAllIn: number | null;
+    chipSecondsPerMillionOutputTokensAllIn: number;
     joulesPerOutputToken: number | null;
   };
   attention: { flopsShare: number; crossoverTokens: number };
@@ -254,8 +273,19 @@ export interface Report {
     mathPrecision: Precision;
     peakFlops: number; // per chip, FLOP/s
     memoryBandwidth: number; // per chip, bytes/s
-    ridgeIntensity: number; // FLOP/byte
-    criticalBatch: number; // tokens per step at which decode weight matmuls turn compute-bound
+    ridgeIntensity: number; // FLOP/byte, datasheet peak ÷ datasheet bandwidth
+    /**
+     * The smallest batch at which this decode step is compute-bound, by the same per-operation
+     * classification as decode.bottleneck (this mode's efficiencies, the weights plus the KV cache
+     * read at this context, this layout); null when no batch up to 1e9 is.
+     * decode.bottleneck is "compute" exactly when batch ≥ criticalBatch (unless network-bound).
+     */
+    criticalBatch: number | null;
+    /** "weights": the step turns where the weight matmuls alone do (the KV read at this context
+     *  does not move it); "weights+kv": the KV cache at this context moves it (or prevents it). */
+    criticalBatchBasis: "weights" | "weights+kv";
+    /** The smallest batch at which the decode weight matmuls alone are compute-bound (KV ignored). */
+    criticalBatchWeightsOnly: number | null;
   };
   /** The efficiencies and overheads actually used (mode defaults merged with overrides). */
   assumptions: {
@@ -264,5 +294,5 @@ export interface Report {
     stepOverheadS: { prefill: number; decode: number };
     runtimeReserveBytes: number;
   };
-  warnings: string[];
+  warnings: ReportWarning[];
 }

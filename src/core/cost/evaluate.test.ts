@@ -35,7 +35,19 @@ describe("evaluate: hand-checked numbers", () => {
     // weights read (tied table = LM head) 26,006,000 B + KV at mean context 2: 8,000 B, over 1e12 B/s
     expect(r.decode.timePerTokenS).toBeCloseTo(26.014e-6, 12);
     expect(r.decode.bottleneck).toBe("memory");
-    expect(r.decode.mfu).toBeCloseTo(0.0009997, 6); // 2 · 13,003,000 / (1e15 · 26.014e-6)
+    // MFU counts the matmuls performed: 2 × (attention 4,000,000 + FFN 8,000,000 + output
+    // projection 1,000,000) per token, no embedding lookup, no norms: 2.6e7 / (1e15 · 26.014e-6)
+    expect(r.decode.mfu).toBeCloseTo(9.99462e-4, 9);
+    // every operation memory-bound on one chip in ideal mode: the step moves its bytes at full bandwidth
+    expect(r.decode.mbu).toBeCloseTo(1, 12);
+  });
+
+  it("should count prefill MFU with logits for the last prompt position only", () => {
+    const p = evaluateInput({ model: toy, hardware: toyChip, workload: { batch: 1, promptTokens: 100, outputTokens: 1 }, ...ideal }).report;
+    // matmuls 2 · 12,000,000 · 100 tokens + 2 · 1,000,000 (output projection, last token) = 2.402e9 FLOPs;
+    // time: weights 26,006,000 B / 1e12 = 26.006 µs (memory-bound) + KV written 100 · 4,000 B / 1e12 = 0.4 µs
+    expect(p.prefill.timeS).toBeCloseTo(26.406e-6, 12);
+    expect(p.prefill.mfu).toBeCloseTo(2.402e9 / (1e15 * 26.406e-6), 9); // 0.090964
   });
 
   it("should charge output tokens with decode chip-time", () => {
@@ -43,6 +55,38 @@ describe("evaluate: hand-checked numbers", () => {
     expect(r.total.costPerMillionOutputTokens).toBeCloseTo(0.026014, 9);
     expect(r.total.chipSecondsPerMillionOutputTokens).toBeCloseTo(26.014, 6);
     expect(r.total.joulesPerOutputToken).toBeCloseTo(0.013007, 9); // 500 W · 26.014 µs
+  });
+
+  it("should charge the whole request to the output tokens in the all-in cost", () => {
+    // prefill of 1 token: weights 26,006,000 B + KV written 4,000 B over 1e12 B/s = 26.010 µs;
+    // total 26.010 + 26.014 = 52.024 µs for 1 output token: $0.001/s · 52.024 µs · 1e6 = $0.052024
+    expect(r.prefill.timeS).toBeCloseTo(26.01e-6, 12);
+    expect(r.total.costPerMillionOutputTokensAllIn).toBeCloseTo(0.052024, 9);
+    expect(r.total.chipSecondsPerMillionOutputTokensAllIn).toBeCloseTo(52.024, 6);
+    const noPrice = evaluateInput({ model: toy, hardware: { ...toyChip, pricePerHour: undefined }, workload: { batch: 1, promptTokens: 1, outputTokens: 1 }, ...ideal }).report;
+    expect(noPrice.total.costPerMillionOutputTokensAllIn).toBeNull();
+    expect(noPrice.total.chipSecondsPerMillionOutputTokensAllIn).toBeCloseTo(52.024, 6);
+  });
+
+  it("should warn, naming the field, when prompt + output is beyond the model's context window", () => {
+    const at = (promptTokens: number, outputTokens: number) => evaluateInput({ model: { preset: "llama-3.1-8b" }, workload: { promptTokens, outputTokens } }).report;
+    expect(at(1024, 256).warnings).toEqual([]);
+    expect(at(1024, 256).memory.contextWindowTokens).toBe(131_072);
+    const outputPast = at(130_000, 2_000).warnings;
+    expect(outputPast).toEqual([{ field: "workload.outputTokens", message: expect.stringMatching(/132,000 tokens is beyond Llama-3\.1 8B's 131,072-token context window/) }]);
+    expect(at(200_000, 1).warnings.map((w) => w.field)).toEqual(["workload.promptTokens"]);
+    expect(at(131_071, 1).warnings).toEqual([]); // exactly the window
+    const custom = evaluateInput({ model: { layers: 2, dModel: 256, contextWindow: 512 }, workload: { promptTokens: 500, outputTokens: 13 } }).report;
+    expect(custom.warnings.map((w) => w.field)).toEqual(["workload.outputTokens"]);
+  });
+
+  it("should say when the longest context that fits is beyond the model's window", () => {
+    const r = evaluateInput({ model: { preset: "llama-3.1-8b" }, hardware: { preset: "h100-sxm" } }).report;
+    expect(r.memory.maxContextTokens).toBeGreaterThan(131_072); // ~60 GB free at 128 KiB per token
+    expect(r.memory.maxContextBeyondWindow).toBe(true);
+    const big = evaluateInput({ model: { preset: "llama-3.1-8b" }, hardware: { preset: "h100-sxm" }, workload: { batch: 64 } }).report;
+    expect(big.memory.maxContextBeyondWindow).toBe(false);
+    expect(evaluateInput({ model: { layers: 2, dModel: 256 } }).report.memory.contextWindowTokens).toBeNull();
   });
 
   it("should put the attention crossover where 4·L·T·H·h equals 2·N", () => {
@@ -75,12 +119,26 @@ describe("evaluate: hand-checked numbers", () => {
     // (80 GiB − 16,060,522,496 B of weights) / (131,072 B · 1,280) = 416.3
     expect(report.memory.maxBatch).toBe(416);
     expect(report.memory.fits).toBe(true);
+    // at batch 1: (85,899,345,920 − 16,060,522,496) B / 131,072 B per token = 532,827.9 → 532,827
+    expect(report.memory.maxContextTokens).toBe(532_827);
+  });
+
+  it("should count the prefill activations of the whole batch when finding the largest batch (realistic)", () => {
+    // Llama-3.1-70B bf16 on one H200 (141 GiB, 3.5 GiB reserve): 151.40e9 − 3.76e9 − 141.11e9 of
+    // weights leaves 6.53e9 B. Each sequence adds 1,280 × 327,680 B of KV and 4 × 128,256 B of
+    // logits; the 8,192-token prefill chunk holds 8,192 × (8,192 + 67,584) × 2 B = 1.24e9 B once
+    // the batch passes 8 sequences: (6.53e9 − 1.24e9) / (419.4e6 + 0.5e6) = 12.6 → 12.
+    const { report } = evaluateInput({ model: { preset: "llama-3.1-70b" }, hardware: { preset: "h200" } });
+    expect(report.memory.maxBatch).toBe(12);
+    expect(evaluateInput({ model: { preset: "llama-3.1-70b" }, hardware: { preset: "h200" }, workload: { batch: 12 } }).report.memory.fits).toBe(true);
+    expect(evaluateInput({ model: { preset: "llama-3.1-70b" }, hardware: { preset: "h200" }, workload: { batch: 13 } }).report.memory.fits).toBe(false);
   });
 
   it("should say does-not-fit and keep numbers finite for an absurd model", () => {
     const { report } = evaluateInput({ model: { params: 1e13 }, hardware: { preset: "l4" } });
     expect(report.memory.fits).toBe(false);
     expect(report.memory.maxBatch).toBe(0);
+    expect(report.warnings).toEqual([{ field: "hardware.chips", message: expect.stringMatching(/^does not fit: .* not even one sequence fits/) }]);
     for (const v of [report.decode.timePerTokenS, report.prefill.timeS, report.total.outputTokensPerS, report.decode.mbu]) expect(Number.isFinite(v)).toBe(true);
   });
 

@@ -11,11 +11,24 @@
  * context (min(T, W) for windowed layers, whose mean is taken in closed form).
  */
 import { resolveScenario } from "../scenario";
-import { weightBytesPerParam } from "../precision";
-import type { Bottleneck, ConcreteLayout, Report, Scenario, TimeBreakdown } from "../types";
-import { prefillChunkTokens, runtimeReserveBytes } from "./calibration";
+import type { Bottleneck, ConcreteLayout, Report, ReportWarning, Scenario, TimeBreakdown } from "../types";
+import { matmulRowsHalf, prefillChunkTokens, runtimeReserveBytes } from "./calibration";
 import { kvBytesPerSequence, meanCappedContext, prefillAttentionFlops } from "./model";
-import { decodeShardingOf, kvGroupsOf, kvShareOf, peakActivationBytes, routedBytes, runStep, stepContext, type StepContext, type StepResult } from "./step";
+import { commPlan } from "./partition";
+import {
+  boundSeconds,
+  decodeShardingOf,
+  kvGroupsOf,
+  kvShareOf,
+  peakActivationBytes,
+  roofs,
+  routedBytes,
+  runStep,
+  stepContext,
+  type StepContext,
+  type StepOps,
+  type StepResult,
+} from "./step";
 
 const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
   "1d-weight-stationary": "1D weight-stationary",
@@ -60,6 +73,7 @@ function fmtMs(s: number): string {
   return s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(s >= 0.01 ? 1 : 2)} ms`;
 }
 
+/** What bounds a phase: network when its unhidden communication outlasts both, else the larger of compute and memory (boundSeconds). */
 function bottleneckOf(b: TimeBreakdown): Bottleneck {
   const compute = b.matmulCompute + b.attentionCompute;
   const memory = b.weightLoad + b.kvRead;
@@ -68,15 +82,106 @@ function bottleneckOf(b: TimeBreakdown): Bottleneck {
   return compute > memory ? "compute" : "memory";
 }
 
+/** Searches stop here: a batch or context beyond 1e9 tokens is reported as 1e9 (the scenario accepts at most 1e6 and 1e8). */
+export const SEARCH_CAP = 1e9;
+
+/** Narrows two integers with ok(t) true and ok(f) false (either order) to neighbours; returns the true one. */
+function narrow(t: number, f: number, ok: (x: number) => boolean): number {
+  while (Math.abs(f - t) > 1) {
+    const mid = Math.floor((t + f) / 2);
+    if (ok(mid)) t = mid;
+    else f = mid;
+  }
+  return t;
+}
+
+/**
+ * Largest integer x in [lo, SEARCH_CAP] with ok(x), for ok true up to some point and false after
+ * it (galloping, then bisection: ~2·log2(x) calls); lo − 1 when ok(lo) is false.
+ */
+function lastTrue(lo: number, ok: (x: number) => boolean): number {
+  if (!ok(lo)) return lo - 1;
+  let good = lo;
+  for (let step = 1; ; step *= 2) {
+    const x = Math.min(SEARCH_CAP, good + step);
+    if (x === good) return good;
+    if (!ok(x)) return narrow(good, x, ok);
+    good = x;
+  }
+}
+
+/**
+ * Smallest integer x in [1, SEARCH_CAP] with ok(x), for ok false up to some point and true after
+ * it, starting from a guess (two calls when the guess is right); null when ok(SEARCH_CAP) is false.
+ */
+function firstTrue(guess: number, ok: (x: number) => boolean): number | null {
+  let g = Math.min(SEARCH_CAP, Math.max(1, Math.round(Number.isFinite(guess) ? guess : 1)));
+  if (ok(g)) {
+    for (let step = 1; ; step *= 2) {
+      const x = Math.max(0, g - step);
+      if (x === 0 || !ok(x)) return narrow(g, x, ok); // 0 stands for "false" and is never asked
+      g = x;
+    }
+  }
+  for (let step = 1; ; step *= 2) {
+    const x = Math.min(SEARCH_CAP, g + step);
+    if (ok(x)) return narrow(x, g, ok);
+    if (x === SEARCH_CAP) return null;
+    g = x;
+  }
+}
+
+/**
+ * The decode critical batches (report.roofline), at this context, with the layout and expert
+ * placement chosen at this batch: the smallest batch at which the weight matmuls alone are
+ * compute-bound, and at which the whole step is (boundSeconds: compute seconds > memory seconds,
+ * the classification behind decode.bottleneck).
+ * Where the matmul efficiency does not depend on the batch (GPUs, ideal mode, an explicit
+ * efficiency) and each weight shard is read once (not weight-gathered), the weights' FLOP time
+ * grows linearly with the batch while their byte time is fixed (dense) or grows ever more slowly
+ * (MoE: experts hit), so they cross once; attention's two roofs both grow linearly, so its verdict
+ * never changes, and above the weights' crossing neither does the step's: the step turns where the
+ * weights do, or never (when each sequence's KV read outlasts its matmul time), or earlier (when
+ * attention itself is compute-bound). Elsewhere it is searched. The step figure is then checked
+ * against the current batch, so decode.bottleneck and criticalBatch never disagree.
+ */
+function criticalBatches(c: Ctx, decode: PhaseResult, decodeOps: (b: number) => StepOps, B: number): { weightsOnly: number | null; step: number | null } {
+  const layout = decode.layout;
+  const gathered = layout === "weight-gathered" && c.n > 1;
+  const widths = decode.experts === "expert" ? c.epWidths : c.widths;
+  const at = (b: number) => roofs(c, decodeOps(b), gathered ? commPlan(layout, widths, b, c.s.model.layers, c.actBytes, c.net).weightReadFactor : 1);
+  const weightsOk = (b: number) => {
+    const r = at(b);
+    return r.wCompute > r.wMemory;
+  };
+  const stepOk = (b: number) => {
+    const x = boundSeconds(at(b));
+    return x.compute > x.memory;
+  };
+  const r1 = at(1);
+  const weightsOnly = firstTrue(Math.floor(r1.wMemory / r1.wCompute) + 1, weightsOk);
+  const linear = !gathered && (!c.realistic || c.s.efficiency.compute !== undefined || matmulRowsHalf(c.s.hardware) === 0);
+  let step: number | null;
+  if (linear && r1.aCompute <= r1.aMemory) step = weightsOnly !== null && stepOk(weightsOnly) ? weightsOnly : null;
+  else step = firstTrue(Math.min(weightsOnly ?? SEARCH_CAP, Math.floor(r1.wMemory / r1.aCompute) + 1), stepOk);
+  const here = stepOk(B);
+  if (here && (step === null || step > B)) step = narrow(B, 0, (b) => b > 0 && stepOk(b));
+  else if (!here && step !== null && step <= B) {
+    step = firstTrue(B + 1, (b) => b > B && stepOk(b));
+  }
+  return { weightsOnly, step };
+}
+
 /**
  * Evaluates a resolved scenario. Pure and deterministic; units per CONTRACT.md (SI).
  * `brief` leaves out the prose (layoutReason, warnings) for sweeps; every number is the same.
  */
 export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const brief = opts.brief === true;
-  const warnings: string[] = [];
-  const warn = (f: () => string) => {
-    if (!brief) warnings.push(f());
+  const warnings: ReportWarning[] = [];
+  /** A warning about the input `field` (the message is only built for full reports). */
+  const warn = (field: string, f: () => string) => {
+    if (!brief) warnings.push({ field, message: f() });
   };
   const hw = s.hardware;
   const m = s.model;
@@ -87,8 +192,8 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const pb = mc.params;
   const pk = c.math;
   const math = pk.asked;
-  if (pk.used !== math) warn(() => `${hw.name} has no ${math} figure; math runs at its ${pk.used} rate`);
-  if (s.sparsity.weights === "2:4" && !hw.sparseTensorCores) warn(() => "2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
+  if (pk.used !== math) warn("precision.activations", () => `${hw.name} has no ${math} figure; math runs at its ${pk.used} rate`);
+  if (s.sparsity.weights === "2:4" && !hw.sparseTensorCores) warn("sparsity.weights", () => "2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
 
   const { batch: B, promptTokens: P, outputTokens: O, prefillBatch: Bp } = s.workload;
   const kvTokens = P + O;
@@ -100,34 +205,48 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   // batch-1 prefill over heads); otherwise as decode would.
   const prefillSharding: "heads" | "batch" = decodeSharding === "batch" && Bp >= n ? "batch" : "heads";
   const kvShare = (sh: "heads" | "batch") => kvShareOf(c, sh);
-  if (decodeSharding === "heads" && kvGroups < n && n > 1) warn(() => `${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
-  if (decodeSharding === "batch" && B < n) warn(() => `batch ${B} < ${n} chips: batch-sharded attention leaves ${n - B} chip(s) without a sequence`);
+  if (decodeSharding === "heads" && kvGroups < n && n > 1) warn("parallelism.attentionSharding", () => `${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
+  if (decodeSharding === "batch" && B < n) warn("workload.batch", () => `batch ${B} < ${n} chips: batch-sharded attention leaves ${n - B} chip(s) without a sequence`);
 
-  // --- memory
+  // --- memory (CONTRACT "Capacity")
   const kvPerSeq = kvBytesPerSequence(mc, kvTokens);
   const kvCacheBytes = B * kvPerSeq;
   const chunk = realistic ? prefillChunkTokens(hw) : Infinity;
   const prefillRows = Math.min(Bp * P, chunk);
-  // formulas.md §8: b_a·tokens·(d + QKV + gate/up) for the largest layer, + fp32 last-token logits.
-  const activationBytes = peakActivationBytes(c, prefillRows, Bp);
+  /** formulas.md §8 (step.ts peakActivationBytes): the largest prefill chunk's activations, whole batch. */
+  const activationAt = (bp: number, p: number) => peakActivationBytes(c, Math.min(bp * p, chunk), bp);
+  const activationBytes = activationAt(Bp, P);
   const reserve = runtimeReserveBytes(hw, s.mode);
   const usable = hw.memoryBytes - reserve;
   const perChipWeights = mc.weightsBytes / n;
-  const perChipKv = kvCacheBytes * kvShare(decodeSharding);
-  const perChipAct = realistic ? activationBytes / n : 0;
-  const perChipBytes = perChipWeights + perChipKv + perChipAct;
+  const kvShareDecode = kvShare(decodeSharding);
+  /** Bytes one chip holds at batch b, prefill batch bp, prompt p, context t: weights + KV (+ activations, realistic). */
+  const perChipAt = (b: number, bp: number, p: number, t: number) => {
+    const kv = b * kvBytesPerSequence(mc, t) * kvShareDecode;
+    const act = realistic ? activationAt(bp, p) / n : 0;
+    return { kv, act, total: perChipWeights + kv + act };
+  };
+  const here = perChipAt(B, Bp, P, kvTokens);
+  const perChipKv = here.kv;
+  const perChipAct = here.act;
+  const perChipBytes = here.total;
   const fits = perChipBytes <= usable;
-  if (!fits) warn(() => `does not fit: ${(perChipBytes / 1e9).toFixed(1)} GB needed per chip, ${(usable / 1e9).toFixed(1)} GB usable`);
-  const kvSeqPerChip = kvPerSeq * kvShare(decodeSharding);
-  const freeForKv = usable - perChipWeights - perChipAct;
-  const maxBatch = freeForKv <= 0 || kvSeqPerChip <= 0 ? 0 : Math.max(0, Math.floor(freeForKv / kvSeqPerChip + 1e-9));
-  let maxContextTokens = 0;
-  if (freeForKv > 0) {
-    const perTokFull = B * kvShare(decodeSharding) * mc.kvBytesPerTokenLayer * mc.fullLayers;
-    const perTokWin = B * kvShare(decodeSharding) * mc.kvBytesPerTokenLayer * mc.windowLayers;
-    let T = freeForKv / (perTokFull + perTokWin);
-    if (T > mc.window) T = perTokFull > 0 ? (freeForKv - perTokWin * mc.window) / perTokFull : 1e9;
-    maxContextTokens = Math.min(1e9, Math.max(0, Math.floor(T + 1e-9)));
+  // The largest batch that fits: the prefill batch moves with the batch unless it was set apart
+  // (as a batch sweep does); both terms grow with the batch, so the search is exact.
+  const tiedPrefill = Bp === B;
+  const maxBatch = lastTrue(1, (b) => perChipAt(b, tiedPrefill ? b : Bp, P, kvTokens).total <= usable);
+  // The longest context at this batch: the prompt grows, the output stays (activations follow the prompt).
+  const longest = lastTrue(O + 1, (t) => perChipAt(B, Bp, t - O, t).total <= usable);
+  const maxContextTokens = longest > O ? longest : 0;
+  const window = m.contextWindow;
+  if (!fits) {
+    warn(maxBatch >= 1 ? "workload.batch" : "hardware.chips", () =>
+      `does not fit: ${(perChipBytes / 1e9).toFixed(1)} GB needed per chip, ${(usable / 1e9).toFixed(1)} GB usable` +
+      (maxBatch >= 1 ? `; at most ${maxBatch.toLocaleString("en-US")} sequences fit at this context` : "; not even one sequence fits on these chips"));
+  }
+  if (window !== undefined && kvTokens > window) {
+    warn(P > window ? "workload.promptTokens" : "workload.outputTokens", () =>
+      `prompt + output = ${kvTokens.toLocaleString("en-US")} tokens is beyond ${m.name}'s ${window.toLocaleString("en-US")}-token context window; the numbers are computed anyway`);
   }
 
   // --- prefill: one pass over Bp × P tokens (realistic on GPUs: in chunks, calibration.ts)
@@ -155,20 +274,21 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const attnFlopsPerSeq = mc.attnFlopsPerKey * (mc.fullLayers * meanFull + mc.windowLayers * meanWin);
   const kvReadPerSeq = mc.kvBytesPerTokenLayer * (mc.fullLayers * meanFull + mc.windowLayers * meanWin);
   const kvReadPerChip = B * kvReadPerSeq * kvShare(decodeSharding);
+  // (decodeOps(B).attnBytesPerChip is this same product.)
   const decodeWeightBytes = mc.fixedStreamBytes + routedBytes(c, B);
   const decodeMatmul = 2 * mc.matmulParamsPerToken * B;
-  const decode = choose(c, (l, ep) =>
-    phaseStep(c, l, {
-      tokens: B,
-      rows: B,
-      matmulFlops: decodeMatmul,
-      weightBytes: decodeWeightBytes,
-      attnFlops: B * attnFlopsPerSeq,
-      attnBytesPerChip: kvReadPerChip,
-      batchSharded: decodeSharding === "batch",
-      steps: 1,
-    }, ep),
-  );
+  /** One decode step of batch b at this context (b = B gives exactly the reported step). */
+  const decodeOps = (b: number): StepOps => ({
+    tokens: b,
+    rows: b,
+    matmulFlops: 2 * mc.matmulParamsPerToken * b,
+    weightBytes: mc.fixedStreamBytes + routedBytes(c, b),
+    attnFlops: b * attnFlopsPerSeq,
+    attnBytesPerChip: b * kvReadPerSeq * kvShareDecode,
+    batchSharded: decodeSharding === "batch",
+    steps: 1,
+  });
+  const decode = choose(c, (l, ep) => phaseStep(c, l, decodeOps(B), ep));
   const tpot = decode.timeS;
   const decodeTime = tpot * O;
   let speculative: Report["speculative"];
@@ -201,19 +321,25 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   }
   const totalTime = prefill.timeS + decodeTime;
 
-  // --- utilisation (MFU: 2·N_active per token, attention not counted — Pope et al. / PaLM)
+  // --- utilisation (CONTRACT "MFU"): the weight-matmul FLOPs the step performs — no input
+  // embedding (a lookup), the output projection only for the tokens whose logits are computed
+  // (prefill: the last prompt position), 2:4 sparsity skipping half — over chips × peak × time;
+  // attention not counted. These are the FLOPs the matmul roofline timed, so MFU ≤ compute efficiency.
   const peakAll = n * pk.flops;
-  const prefillMfu = (2 * pb.active * Bp * P) / (peakAll * prefill.timeS);
-  const decodeMfu = (2 * pb.active * B) / (peakAll * tpot);
+  const prefillMfu = prefillMatmul / c.sparseMul / (peakAll * prefill.timeS);
+  const decodeMfu = decodeMatmul / c.sparseMul / (peakAll * tpot);
   const bytesPerStep = decodeWeightBytes + kvReadPerChip * n;
   const mbu = bytesPerStep / (n * hw.memoryBandwidth * tpot);
 
-  // --- cost (CONTRACT "Cost"): chip-time charged to input tokens by prefill, output by decode
+  // --- cost (CONTRACT "Cost"): chip-time charged to input tokens by prefill, output by decode;
+  // all-in: the whole request's chip-time charged to the output tokens.
   const chipSecIn = (n * prefill.timeS) / (Bp * P) * 1e6;
   const chipSecOut = (n * decodeTime) / (B * O) * 1e6;
+  const chipSecAllIn = (n * totalTime) / (B * O) * 1e6;
   const price = hw.pricePerHour;
   const attnDecodeShare = attnFlopsPerSeq / (attnFlopsPerSeq + 2 * pb.active);
   const ridge = pk.flops / hw.memoryBandwidth;
+  const crit = criticalBatches(c, decode, decodeOps, B);
 
   return {
     params: { total: pb.total, active: pb.active },
@@ -228,6 +354,8 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       fits,
       maxBatch,
       maxContextTokens,
+      contextWindowTokens: window ?? null,
+      maxContextBeyondWindow: window !== undefined && maxContextTokens > window,
       perChip: { weights: perChipWeights, kvCache: perChipKv, activations: perChipAct, reserve },
     },
     prefill: {
@@ -265,6 +393,8 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       costPerMillionInputTokens: price === undefined ? null : (price / 3600) * chipSecIn,
       chipSecondsPerMillionOutputTokens: chipSecOut,
       chipSecondsPerMillionInputTokens: chipSecIn,
+      costPerMillionOutputTokensAllIn: price === undefined ? null : (price / 3600) * chipSecAllIn,
+      chipSecondsPerMillionOutputTokensAllIn: chipSecAllIn,
       joulesPerOutputToken: hw.powerWatts === undefined ? null : (hw.powerWatts * n * decodeTime) / (B * O),
     },
     speculative,
@@ -277,7 +407,9 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       peakFlops: pk.flops,
       memoryBandwidth: hw.memoryBandwidth,
       ridgeIntensity: ridge,
-      criticalBatch: (ridge * weightBytesPerParam(s.precision)) / 2,
+      criticalBatch: crit.step,
+      criticalBatchBasis: crit.step === crit.weightsOnly ? "weights" : "weights+kv",
+      criticalBatchWeightsOnly: crit.weightsOnly,
     },
     assumptions: {
       mode: s.mode,

@@ -148,6 +148,43 @@ export function stepOverheadS(c: StepContext): number {
   return kernelOverheadS(c.s.hardware) * (c.s.model.layers * KERNELS_PER_LAYER + c.mc.params.moeLayers * EXTRA_KERNELS_PER_MOE_LAYER);
 }
 
+/** The two operations' rooflines in seconds (CONTRACT "Step time"), before communication and overhead. */
+export interface Roofs {
+  wCompute: number;
+  wMemory: number;
+  aCompute: number;
+  aMemory: number;
+}
+
+/**
+ * Weight matmuls: FLOPs ÷ (chips × peak × sparse × compute eff.) against their bytes (shard ×
+ * gather factor × steps) ÷ (bandwidth × memory eff. × quantised-kernel share); attention: FLOPs ÷
+ * (chips × peak × compute eff. × attention share) against KV bytes per chip ÷ (bandwidth × memory
+ * eff.). Seconds. Shared by runStep and the critical-batch search so both classify alike.
+ */
+export function roofs(c: StepContext, o: StepOps, weightReadFactor: number): Roofs {
+  const effC = matmulEfficiency(c, o.rows);
+  return {
+    wCompute: o.matmulFlops / c.n / (c.peak * c.sparseMul * effC),
+    wMemory: ((o.weightBytes / c.n) * weightReadFactor * o.steps) / (c.bw * c.eff.memory * c.quantShare),
+    aCompute: o.attnFlops / c.n / (c.peak * effC * (c.realistic ? ATTENTION_COMPUTE_SHARE : 1)),
+    aMemory: o.attnBytesPerChip / (c.bw * c.eff.memory),
+  };
+}
+
+/**
+ * The one classification every bound in the report comes from: an operation counts as compute
+ * when its FLOP time exceeds its byte time (ties count as memory); the step's compute and memory
+ * seconds are the sums over its two operations (what TimeBreakdown holds).
+ */
+export function boundSeconds(r: Roofs): { compute: number; memory: number } {
+  const w = Math.max(r.wCompute, r.wMemory);
+  return {
+    compute: (r.wCompute > r.wMemory ? w : 0) + (r.aCompute > r.aMemory ? r.aCompute : 0),
+    memory: (r.wMemory >= r.wCompute ? w : 0) + (r.aMemory >= r.aCompute ? r.aMemory : 0),
+  };
+}
+
 /**
  * Prices one step for a concrete layout: each operation's roofline max(FLOPs / (peak × eff),
  * bytes / (bandwidth × eff)), plus the communication the layout cannot hide, plus overheads.
@@ -155,20 +192,16 @@ export function stepOverheadS(c: StepContext): number {
  */
 export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expertParallel = false): StepResult {
   const { n } = c;
-  const effC = matmulEfficiency(c, o.rows);
   const plan = commPlan(layout, expertParallel ? c.epWidths : c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net);
   const moe = c.s.model.moe;
   const ep = expertParallel && moe ? expertAllToAll(o.tokens, moe.activeExperts + moe.sharedExperts, c.s.model.dModel, c.actBytes, c.mc.params.moeLayers, c.net) : NO_A2A;
   const attA2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net) : NO_A2A;
 
-  // weight matmuls: the gathered copy of weight-gathered layouts is what each chip then reads
+  // weight matmuls (the gathered copy of weight-gathered layouts is what each chip then reads),
+  // attention (FlashAttention-style kernels run below the matmul rate, calibration.ts)
+  const { wCompute, wMemory, aCompute, aMemory } = roofs(c, o, plan.weightReadFactor);
   const weightBytesRead = o.weightBytes * plan.weightReadFactor * o.steps;
-  const wCompute = o.matmulFlops / n / (c.peak * c.sparseMul * effC);
-  const wMemory = weightBytesRead / n / (c.bw * c.eff.memory * c.quantShare);
   const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
-  // attention: FlashAttention-style kernels run below the matmul rate (calibration.ts)
-  const aCompute = o.attnFlops / n / (c.peak * effC * (c.realistic ? ATTENTION_COMPUTE_SHARE : 1));
-  const aMemory = o.attnBytesPerChip / (c.bw * c.eff.memory);
   const commS = plan.timeS + plan.latencyS + attA2a.timeS + attA2a.latencyS + ep.timeS + ep.latencyS;
   const overhead = o.steps * stepOverheadS(c);
 

@@ -51,6 +51,17 @@ describe("importHfConfig", () => {
     expect(c.active / active).toBeCloseTo(1, 2);
   });
 
+  it("should take the context window from max_position_embeddings, and warn past it", () => {
+    expect(imported(llama).model.contextWindow).toBe(131_072);
+    expect(imported(mistral).model.contextWindow).toBe(32_768); // the config's figure (the paper trained at 8,192)
+    expect(imported(llama).detected.join(" ")).toMatch(/context window: 131,072 tokens/);
+    const { scenario } = resolveScenario({ model: imported(qwen3).model, workload: { promptTokens: 41_000, outputTokens: 1_000 } });
+    expect(evaluate(scenario).warnings.map((w) => w.field)).toEqual(["workload.promptTokens"]); // 40,960 in the config
+    const none = importHfConfig(JSON.stringify({ hidden_size: 256, num_hidden_layers: 2, num_attention_heads: 4, vocab_size: 1000, intermediate_size: 512 }));
+    expect(none.ok && none.value.model.contextWindow).toBeUndefined();
+    expect(none.ok && none.value.notes.join(" ")).toMatch(/no max_position_embeddings/);
+  });
+
   it("should detect grouped-query attention and ignore unknown fields", () => {
     const v = imported(llama);
     expect(v.family).toBe("llama");

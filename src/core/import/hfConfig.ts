@@ -203,6 +203,8 @@ function readModel(root: Obj, nameHint: string | undefined): ImportedModel {
   const ffn: FfnKind = gated ? "swiglu" : "gelu";
   const tiedDefault = TIED_BY_DEFAULT.has(family);
   const tiedEmbeddings = boolField(o, "tie_word_embeddings") ?? tiedDefault;
+  // The context window: transformers' max_position_embeddings (GPT-2 style configs: n_positions).
+  const contextWindow = intField(o, ["max_position_embeddings", "n_positions"], "the longest context in tokens");
 
   const model: ModelInput = {
     name: (nameHint?.trim() || stringField(o, "_name_or_path")?.trim() || modelType || "Imported model").slice(0, 200),
@@ -219,6 +221,10 @@ function readModel(root: Obj, nameHint: string | undefined): ImportedModel {
     parallelBlock: false,
     norm: "rmsnorm",
   };
+  if (contextWindow !== undefined) {
+    model.contextWindow = contextWindow;
+    detected.push(`context window: ${contextWindow.toLocaleString("en-US")} tokens (max_position_embeddings)`);
+  } else notes.push("no max_position_embeddings: the context window is unknown, so long prompts are not flagged");
   if (mla) model.mla = mla;
   if (moe) model.moe = moe;
   if (slidingWindow) model.slidingWindow = slidingWindow;

@@ -47,6 +47,9 @@ describe("model presets", () => {
       const kind = s.mla ? "mla" : s.kvHeads === s.heads ? "mha" : s.kvHeads === 1 ? "mqa" : "gqa";
       expect(s.attention).toBe(kind);
       expect(p.maxContext).toBeGreaterThan(0);
+      expect(p.maxContextSource).toMatch(/^models\.md table [AC]: .*\[M\d+\]/);
+      expect(p.maxContextSource).toContain(p.maxContext.toLocaleString("en-US"));
+      expect(s.contextWindow).toBe(p.maxContext);
       expect(p.source.length).toBeGreaterThan(0);
       expect(Boolean(s.moe)).toBe(p.officialActiveParams !== undefined);
       if (s.moe) expect(s.moe.activeExperts).toBeLessThanOrEqual(s.moe.experts);

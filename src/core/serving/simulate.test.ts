@@ -137,7 +137,7 @@ describe("serving simulator, exact limits", () => {
     expect(Math.abs(r.summaries.queueS!.mean / md1 - 1)).toBeLessThan(0.05);
     expect(r.utilization).toBeGreaterThan(0.48);
     expect(r.utilization).toBeLessThan(0.52);
-  });
+  }, 30_000); // 800,000 iterations: ~1 s alone, more on a busy 2-core machine
 
   it("above capacity says saturated, and the throughput is what the replica sustains", () => {
     const base = spec({ requests: 4000, outputTokens: { dist: "fixed", mean: 50 } });

@@ -41,6 +41,7 @@ const SCENARIO_INPUT_FIELDS: readonly FieldPath[] = [
   "model.slidingWindow.window",
   "model.slidingWindow.layers",
   "model.attentionSinks",
+  "model.contextWindow",
   // HardwareInput: preset, then HardwareSpec
   "hardware.preset",
   "hardware.name",

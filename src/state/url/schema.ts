@@ -134,6 +134,7 @@ export const SCHEMA: readonly FieldRow[] = [
   { path: "model.slidingWindow.window", key: "sw", kind: int(1, TOKENS), since: 1 },
   { path: "model.slidingWindow.layers", key: "sl", kind: oneOf(["all", "alternate"]), since: 1 },
   { path: "model.attentionSinks", key: "sk", kind: bool, since: 1 },
+  { path: "model.contextWindow", key: "cw", kind: int(1, 1e9), since: 1 },
   // hardware
   { path: "hardware.preset", key: "hw", kind: { type: "preset", block: "hardware" }, since: 1 },
   { path: "hardware.name", key: "hn", kind: text, since: 1 },

@@ -5,8 +5,9 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useCalculator, type InsightTab } from "../../state/store";
 import { selectAhead, selectFrontier, selectInsights, selectReport, selectScenario, selectSweep } from "../../state/selectors";
-import { attentionModel, BOUND_WORD, capacityModel, frontierModel, int, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
+import { attentionModel, BOUND_WORD, capacityModel, frontierModel, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
 import { PALETTE } from "../../charts/palette";
+import { decodeBoundStory, ridgeText } from "../../core/story";
 import { COPY } from "../copy/en";
 import { Segmented } from "../controls/Segmented";
 import { Why } from "../explain/Why";
@@ -38,42 +39,37 @@ function RooflineTab() {
     const src = ahead ?? (insights && fullReport && scenario ? { report: fullReport, roofline: insights.roofline, batch: scenario.workload.batch } : null);
     if (!src) return null;
     const { report, roofline, batch } = src;
-    return rooflineModel({
+    const chart = rooflineModel({
       points: roofline,
       peakFlops: report.roofline.peakFlops,
       memoryBandwidth: report.roofline.memoryBandwidth,
       ridge: report.roofline.ridgeIntensity,
-      criticalBatch: report.roofline.criticalBatch,
       batch,
       decodeBound: report.decode.bottleneck,
       prefillBound: report.prefill.bottleneck,
     });
+    // The sentence is the core's one bottleneck story (the badge's classification), not recomputed here.
+    return chart ? { chart, story: decodeBoundStory(report, batch), ridge: ridgeText(report) } : null;
   }, [ahead, insights, fullReport, scenario]);
   if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
-  const below = model.batch < model.criticalBatch;
+  const { chart, story } = model;
   return (
     <>
       <p className="text-sm text-slate-700" data-testid="roofline-summary">
         <strong style={{ color: PALETTE.decode }} data-testid="roofline-decode-label">
-          Decode: {BOUND_WORD[model.decodeBound]}
+          Decode: {BOUND_WORD[chart.decodeBound]}
         </strong>{" "}
         ·{" "}
         <strong style={{ color: PALETTE.prefill }} data-testid="roofline-prefill-label">
-          Prefill: {BOUND_WORD[model.prefillBound]}
+          Prefill: {BOUND_WORD[chart.prefillBound]}
         </strong>
-        . Your batch of {int(model.batch)} gives decode matmuls {sig3(model.decodeIntensity)} FLOP/byte; the ridge is at{" "}
-        {sig3(model.ridge)} FLOP/byte
-        <Why id="ridge" />, reached near batch {int(model.criticalBatch)}
-        <Why id="critical-batch" />
-        {below
-          ? " — below it, batching more is nearly free: the weights are read once for the whole batch."
-          : model.decodeBound === "memory"
-            ? " — yet decode stays memory-bound: each sequence reads its own KV cache, which batching cannot share."
-            : " — above it, more batch costs compute time."}
+        . {story.critical}
+        <Why id="critical-batch" />. {story.conclusion} (As a reference, {model.ridge}
+        <Why id="ridge" />.)
       </p>
       <Suspense fallback={<Loading />}>
         {/* not deferred: a step moves a dozen markers drawn from the axis scales (~1 ms), so it lands with the numbers */}
-        <RooflineChart model={model} />
+        <RooflineChart model={chart} />
       </Suspense>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         <li className="flex items-center gap-1">

@@ -93,6 +93,9 @@ function MemoryBar({ report }: { report: Report }) {
       <p className="mt-1 text-xs text-slate-500">
         Max batch at this context: {formatInt(report.memory.maxBatch)} · longest context at this batch:{" "}
         {formatTokens(report.memory.maxContextTokens)} tokens
+        {report.memory.maxContextBeyondWindow && report.memory.contextWindowTokens !== null
+          ? ` (beyond the model's ${formatTokens(report.memory.contextWindowTokens)}-token window)`
+          : ""}
       </p>
     </div>
   );
@@ -151,7 +154,7 @@ const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
           unit={isNum(total.costPerMillionOutputTokens) ? "USD" : "no price: chip-seconds"}
           value={costText(total.costPerMillionOutputTokens, total.chipSecondsPerMillionOutputTokens)}
           testId="cost-output" why="cost-output"
-          sub={`input: ${costText(total.costPerMillionInputTokens, total.chipSecondsPerMillionInputTokens)} per 1M`}
+          sub={`input: ${costText(total.costPerMillionInputTokens, total.chipSecondsPerMillionInputTokens)} per 1M · all-in: ${costText(total.costPerMillionOutputTokensAllIn, total.chipSecondsPerMillionOutputTokensAllIn)}`}
         />
         <Stat
           label="MFU"
@@ -175,7 +178,10 @@ const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
           <p className="mt-1">
             Per chip: {formatFlopRate(roofline.peakFlops)} ({roofline.mathPrecision}), {formatBandwidth(roofline.memoryBandwidth)};
             ridge {sig(roofline.ridgeIntensity)} FLOP/byte
-            <Why id="ridge" />; decode turns compute-bound near batch {formatInt(roofline.criticalBatch)}
+            <Why id="ridge" />;{" "}
+            {roofline.criticalBatch === null
+              ? "decode does not turn compute-bound at any batch at this context"
+              : `decode turns compute-bound at batch ${formatInt(roofline.criticalBatch)} (${roofline.criticalBatchBasis === "weights" ? "where its weight matmuls do" : "weights plus this context's KV cache"})`}
             <Why id="critical-batch" />.
           </p>
           <p className="mt-1">
@@ -187,7 +193,9 @@ const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
       {report.warnings.length > 0 ? (
         <ul className="mt-2 space-y-1 text-sm text-amber-800" data-testid="report-warnings">
           {report.warnings.map((w, i) => (
-            <li key={i}>⚠ {w}</li>
+            <li key={i} data-field={w.field}>
+              ⚠ {w.message} <span className="text-xs text-amber-700">({w.field})</span>
+            </li>
           ))}
         </ul>
       ) : null}
