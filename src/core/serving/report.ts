@@ -84,8 +84,11 @@ export function measuredWindow(tr: SimulationTrace): { start: number; end: numbe
   return { start, end };
 }
 
-/** Summaries, throughput, utilisation and cost of one simulation (no searches). */
-export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: CostBasis) {
+/**
+ * Summaries, throughput, utilisation and cost of one simulation (no searches). `gaps` false skips
+ * the inter-token summary (searches only ask whether the SLO is met).
+ */
+export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: CostBasis, gaps = true) {
   const L = latencies(tr);
   const win = measuredWindow(tr);
   const span = win.end - win.start;
@@ -126,16 +129,16 @@ export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: Co
   const chipsAll = basis.chips * spec.replicas;
   const chipSeconds = span > 0 && outTok > 0 ? (chipsAll * span * 1e6) / outTok : Infinity;
   // SLO percentiles of the deployment: the p-th percentile of TTFT and of TPOT within limits.
-  const sloMet = slo
-    ? percentile(Float64Array.from(L.ttft), slo.percentile) <= slo.ttftS && (L.tpot.length === 0 || percentile(Float64Array.from(L.tpot), slo.percentile) <= slo.tpotS)
-    : true;
+  const sloTtftS = slo ? percentile(Float64Array.from(L.ttft), slo.percentile) : null;
+  const sloTpotS = slo && L.tpot.length > 0 ? percentile(Float64Array.from(L.tpot), slo.percentile) : null;
+  const sloMet = !slo || (sloTtftS! <= slo.ttftS && (sloTpotS === null || sloTpotS <= slo.tpotS));
   let rejected = 0;
   for (let i = 0; i < tr.n; i++) rejected += tr.rejected[i]!;
   return {
     summaries: {
       ttftS: summarize(L.ttft),
       tpotS: summarize(L.tpot),
-      itlS: summarizeWeighted(tr.gaps.value, tr.gaps.weight),
+      itlS: gaps ? summarizeWeighted(tr.gaps.value, tr.gaps.weight) : null,
       e2eS: summarize(L.e2e),
       queueS: summarize(L.queue),
     },
@@ -147,6 +150,8 @@ export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: Co
     goodputRequestsPerS: slo ? (span > 0 ? good / span : 0) : null,
     sloAttainment: slo ? (measured > 0 ? meeting / measured : 0) : null,
     sloMet,
+    sloTtftS,
+    sloTpotS,
     utilization: span > 0 ? busy / (span * spec.replicas) : 0,
     meanRunningBatch: busy > 0 ? batchTime / busy : 0,
     peakKvOccupancy: tr.kvCapacityTokens > 0 ? peakKv / tr.kvCapacityTokens : 0,
@@ -197,7 +202,7 @@ export function servingReport(spec: ServingSpec, model: ReplicaModel, basis: Cos
   let maxRateAtSlo: number | null = null;
   let maxConcurrencyAtSlo: number | null = null;
   if (spec.slo) {
-    const meetsAt = (over: Partial<ServingSpec>) => summarizeTrace(simulate({ ...spec, ...over }, model), spec, basis).sloMet;
+    const meetsAt = (over: Partial<ServingSpec>) => summarizeTrace(simulate({ ...spec, ...over }, model), spec, basis, false).sloMet;
     if (closed) maxConcurrencyAtSlo = largest((c) => meetsAt({ concurrency: c }), spec.scheduler.maxSequences * spec.replicas, 0, true);
     else maxRateAtSlo = capacity > 0 ? largest((r) => meetsAt({ requestRate: r }), capacity, 0.02, false) : 0;
   }

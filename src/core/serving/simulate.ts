@@ -185,22 +185,23 @@ function heapPop(h: HeapEntry[]): HeapEntry {
   return top;
 }
 
-class Growable {
+/** Rows of `width` numbers appended to one growing buffer (one bounds check per row). */
+class Rows {
   a: Float64Array;
   n = 0;
-  constructor(cap = 1024) {
-    this.a = new Float64Array(cap);
+  constructor(readonly width: number, cap = 4096) {
+    this.a = new Float64Array(cap * width);
   }
-  push(v: number) {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
+  grow() {
+    const b = new Float64Array(this.a.length * 2);
+    b.set(this.a);
+    this.a = b;
   }
-  view() {
-    return this.a.subarray(0, this.n);
+  /** Column `k` of the first n rows. */
+  column(k: number): Float64Array {
+    const out = new Float64Array(this.n);
+    for (let i = 0, j = k; i < this.n; i++, j += this.width) out[i] = this.a[j]!;
+    return out;
   }
 }
 
@@ -235,9 +236,15 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
   const firstToken = new Float64Array(N).fill(NaN);
   const completion = new Float64Array(N).fill(NaN);
   const rejected = new Uint8Array(N);
-  const log = { start: new Growable(), duration: new Growable(), replica: new Growable(), running: new Growable(), waiting: new Growable(), kvUsed: new Growable() };
-  const gapValue = new Growable();
-  const gapWeight = new Growable();
+  // per iteration: start, duration, replica, running, waiting, KV used; per gap run: value, weight
+  const log = new Rows(6);
+  const gaps = new Rows(2);
+  const logGap = (value: number, weight: number) => {
+    if ((gaps.n + 1) * 2 > gaps.a.length) gaps.grow();
+    gaps.a[gaps.n * 2] = value;
+    gaps.a[gaps.n * 2 + 1] = weight;
+    gaps.n++;
+  };
   let preemptions = 0;
   let admitCounter = 0;
 
@@ -439,12 +446,14 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     r.busyUntil = now + d;
     r.iterDecoders = r.nDecoding;
     r.iterMeasured = r.nMeasuredDecoding;
-    log.start.push(now);
-    log.duration.push(d);
-    log.replica.push(r.index);
-    log.running.push(r.running.length);
-    log.waiting.push(waitingOf(r));
-    log.kvUsed.push(r.kvUsed);
+    if ((log.n + 1) * 6 > log.a.length) log.grow();
+    const o = log.n++ * 6;
+    log.a[o] = now;
+    log.a[o + 1] = d;
+    log.a[o + 2] = r.index;
+    log.a[o + 3] = r.running.length;
+    log.a[o + 4] = waitingOf(r);
+    log.a[o + 5] = r.kvUsed;
   }
 
   function complete(r: Replica, s: Seq, now: number) {
@@ -458,8 +467,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     const now = r.busyUntil;
     r.lastEnd = now;
     if (r.iterMeasured > 0) {
-      gapValue.push(r.iterDuration);
-      gapWeight.push(r.iterMeasured);
+      logGap(r.iterDuration, r.iterMeasured);
     }
     // decoders whose last token this was
     while (r.heap.length > 0 && r.heap[0]!.at <= r.iter) {
@@ -482,8 +490,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       }
       if (s.generated === 0) firstToken[s.req] = now;
       else if (s.measured) {
-        gapValue.push(now - s.lastToken);
-        gapWeight.push(1);
+        logGap(now - s.lastToken, 1);
       }
       s.generated++;
       s.lastToken = now;
@@ -517,7 +524,6 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     }
   }
 
-  const done = (g: Growable) => g.view();
   return {
     n: N,
     warmup,
@@ -530,15 +536,15 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     rejected,
     preemptions,
     iterations: {
-      start: done(log.start),
-      duration: done(log.duration),
-      replica: Int32Array.from(done(log.replica)),
-      running: Int32Array.from(done(log.running)),
-      waiting: Int32Array.from(done(log.waiting)),
-      kvUsed: done(log.kvUsed),
-      count: log.start.n,
+      start: log.column(0),
+      duration: log.column(1),
+      replica: Int32Array.from(log.column(2)),
+      running: Int32Array.from(log.column(3)),
+      waiting: Int32Array.from(log.column(4)),
+      kvUsed: log.column(5),
+      count: log.n,
     },
-    gaps: { value: done(gapValue), weight: done(gapWeight), count: gapValue.n },
+    gaps: { value: gaps.column(0), weight: gaps.column(1), count: gaps.n },
     kvCapacityTokens: cap,
     endS,
   };
