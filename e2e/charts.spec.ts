@@ -29,6 +29,19 @@ test("raising the batch across the ridge flips decode from memory-bound to compu
   await expect(page.getByTestId("bottleneck-badge")).toHaveText(/compute-bound/);
 });
 
+test("batch 250 at 16 + 16 tokens on an H100: the badge and the roofline sentence tell one story", async ({ page }) => {
+  // A reader once saw "compute-bound" beside "below the ridge" here: the sentence used the
+  // datasheet ridge (295), the badge this mode's efficiencies (critical batch 222).
+  await page.goto("/?v=1&b=250&pt=16&ot=16");
+  await waitForNumbers(page);
+  await expect(page.getByTestId("bottleneck-badge")).toHaveText(/compute-bound/);
+  await expect(page.getByTestId("roofline-decode-label")).toHaveText("Decode: compute-bound");
+  const summary = page.getByTestId("roofline-summary");
+  await expect(summary).toContainText("Decode turns compute-bound at batch 222");
+  await expect(summary).toContainText("Your batch of 250 is at or above it");
+  await expect(summary).not.toContainText("below");
+});
+
 test("the crossover marker moves when the model width changes", async ({ page }) => {
   await page.goto("/");
   await waitForNumbers(page);

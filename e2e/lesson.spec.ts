@@ -10,15 +10,15 @@ const STEPS = [
   ["More chips: latency, not cost", "Latency vs cost"],
 ] as const;
 
-test("each lesson step's link opens that step, with its chart and without the other controls", async ({ page }) => {
-  for (const [i, [title, tab]] of STEPS.entries()) {
+for (const [i, [title, tab]] of STEPS.entries()) {
+  test(`lesson step ${i + 1}'s link opens that step, with its chart and without the other controls`, async ({ page }) => {
     await page.goto(`/?lesson=serving&step=${i + 1}`);
     await expect(page.getByRole("heading", { name: `Step ${i + 1} of 6: ${title}` })).toBeVisible();
     await expect(page.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByRole("group", { name: "Inputs" })).toBeHidden();
     await expect(page).toHaveURL(new RegExp(`lesson=serving&step=${i + 1}`));
-  }
-});
+  });
+}
 
 test("a step asks for a prediction, then shows its one control, then the answer", async ({ page }) => {
   await page.goto("/?lesson=serving&step=2");

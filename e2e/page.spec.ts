@@ -50,3 +50,13 @@ test("absurd values give a message, never NaN or Infinity", async ({ page }) => 
   await expect(page.getByTestId("input-notice")).toContainText("hardware.chips");
   await expectNoJunk(page);
 });
+
+test("a prompt beyond the model's context window is flagged, naming the field, and the all-in cost is shown", async ({ page }) => {
+  await page.goto("/?v=1&pt=200000&ot=256");
+  await waitForNumbers(page);
+  const warning = page.getByTestId("report-warnings").locator('li[data-field="workload.promptTokens"]');
+  await expect(warning).toContainText("200,256 tokens is beyond Llama-3.1 8B's 131,072-token context window");
+  await expect(warning).toContainText("(workload.promptTokens)");
+  await expect(page.getByTestId("results")).toContainText(/all-in: \$\d/);
+  await expectNoJunk(page);
+});

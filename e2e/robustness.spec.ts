@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { expectNoJunk, readStats, waitForNumbers } from "./support";
+import { AXE_TIMEOUT_MS, expectNoJunk, readStats, waitForNumbers } from "./support";
 
 test("without a worker the page answers from the main thread with the same numbers", async ({ page, context }) => {
   await page.goto("/?v=1&b=8");
@@ -45,6 +45,7 @@ test("Copy link puts the current link on the clipboard", async ({ page, context 
 });
 
 test("no serious accessibility violations", async ({ page }) => {
+  test.setTimeout(AXE_TIMEOUT_MS);
   await page.goto("/");
   await waitForNumbers(page);
   await expect(page.getByTestId("breakdown-chart").locator("svg").first()).toBeVisible();

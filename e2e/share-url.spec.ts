@@ -1,6 +1,5 @@
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { expectNoJunk, readStats, waitForNumbers } from "./support";
 
 test("the link follows the inputs and a new page opened from it shows the same numbers", async ({ page, context }) => {
@@ -49,7 +48,6 @@ test("a link from a future version says so and still opens", async ({ page }) =>
 });
 
 test("the command line reads the same link to the same report", async ({ page }) => {
-  test.skip(!existsSync("src/cli/main.ts"), "the CLI has not landed yet");
   await page.goto("/?v=1&pt=8192&b=8&n=2");
   await waitForNumbers(page);
   const shown = (await page.getByTestId("ttft").innerText()).trim();

@@ -1,5 +1,12 @@
 import { expect, type Page } from "@playwright/test";
 
+/**
+ * Time limit for a test that runs axe over the page: one whole-page analysis takes ~6 s alone and
+ * up to ~18 s while Chromium, the preview server and the rest share a 2-core machine. An honest
+ * limit for slow work, not a retry.
+ */
+export const AXE_TIMEOUT_MS = 60_000;
+
 /** The headline numbers, by test id, as shown. */
 export const STATS = ["ttft", "tpot", "throughput", "cost-output", "mfu", "mbu", "memory-per-chip"] as const;
 

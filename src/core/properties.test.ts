@@ -10,6 +10,8 @@ import { decodeBoundStory, evaluate, HARDWARE_PRESETS, MODEL_PRESETS, resolveSce
 
 const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"] as const;
 const RUNS = 2000;
+/** 2,000 scenarios take ~0.3–1.5 s alone; a stated limit for a loaded 2-core machine (not a retry). */
+const PROPERTY_MS = 20_000;
 
 /** A valid scenario input without prefillBatch (the prefill batch then moves with the batch). */
 const scenarioInput = fc.record({
@@ -42,7 +44,7 @@ function resolve(input: unknown): Scenario {
 const withWorkload = (s: Scenario, w: Partial<Scenario["workload"]>): Scenario => ({ ...s, workload: { ...s.workload, ...w } });
 
 describe("capacity edges", () => {
-  it("maxBatch fits and maxBatch + 1 does not (prefill batch moving with the batch), in both modes", () => {
+  it("maxBatch fits and maxBatch + 1 does not (prefill batch moving with the batch), in both modes", { timeout: PROPERTY_MS }, () => {
     fc.assert(
       fc.property(scenarioInput, (input) => {
         const s = resolve(input);
@@ -57,7 +59,7 @@ describe("capacity edges", () => {
     );
   });
 
-  it("maxContextTokens fits and one token more does not (the prompt growing, the output fixed), in both modes", () => {
+  it("maxContextTokens fits and one token more does not (the prompt growing, the output fixed), in both modes", { timeout: PROPERTY_MS }, () => {
     fc.assert(
       fc.property(scenarioInput, (input) => {
         const s = resolve(input);
@@ -86,7 +88,7 @@ describe("capacity edges", () => {
 });
 
 describe("utilisation", () => {
-  it("MFU never exceeds the mode's compute efficiency (1 in ideal mode), nor MBU its memory efficiency", () => {
+  it("MFU never exceeds the mode's compute efficiency (1 in ideal mode), nor MBU its memory efficiency", { timeout: PROPERTY_MS }, () => {
     fc.assert(
       fc.property(scenarioInput, (input) => {
         const r = evaluate(resolve(input), { brief: true });
@@ -107,7 +109,7 @@ describe("one bottleneck story", () => {
   /** The step's verdict ignoring the network: compute seconds above memory seconds (the breakdown). */
   const computeSide = (r: Report) => r.decode.breakdown.matmulCompute + r.decode.breakdown.attentionCompute > r.decode.breakdown.weightLoad + r.decode.breakdown.kvRead;
 
-  it("the badge, the critical batch and the sentence agree, and the critical batch is where the verdict turns", () => {
+  it("the badge, the critical batch and the sentence agree, and the critical batch is where the verdict turns", { timeout: PROPERTY_MS }, () => {
     fc.assert(
       fc.property(scenarioInput, (input) => {
         const s = resolve(input);

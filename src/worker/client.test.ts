@@ -50,13 +50,17 @@ describe("reports (computed ahead)", async () => {
   const { reports, analyse, MAX_REPORTS } = await import("./api");
   it("should give the same report as the full analysis, null for an input the core cannot read, and cap the batch", () => {
     const input = { workload: { batch: 16 } };
-    const [r, bad] = reports([input, { model: { preset: 42 } } as never]);
+    const [r, wrongType] = reports([input, { model: { preset: 42 } } as never]);
     const full = analyse(input);
     expect(r?.report).toEqual(full.report);
     expect(r?.roofline).toEqual(full.insights?.roofline);
     expect(r?.batch).toBe(16);
-    // a wrong-typed preset is reported as an issue and the default used, so it still evaluates
-    expect(bad === null || typeof bad?.report.decode.timePerTokenS === "number").toBe(true);
+    // a wrong-typed preset is an issue (the full analysis reports it) and the default model is used
+    expect(analyse({ model: { preset: 42 } } as never).issues.map((i) => i.path)).toEqual(["model.preset"]);
+    expect(wrongType?.report).toEqual(analyse({}).report);
+    // an input that cannot even be read (a getter that throws) gives null, not an exception
+    const unreadable = Object.defineProperty({}, "model", { enumerable: true, get: () => { throw new Error("unreadable"); } });
+    expect(reports([unreadable, input]).map((x) => x === null)).toEqual([true, false]);
     expect(reports(Array.from({ length: MAX_REPORTS + 5 }, () => input))).toHaveLength(MAX_REPORTS);
   });
 });
