@@ -9,8 +9,11 @@
  *   `m=~`: a custom model with no preset), so decode(encode(x)) gives back exactly x;
  * - decoding never throws: anything it cannot read becomes a warning naming the field's contract
  *   path and what was ignored, and every readable field is kept;
- * - the codec checks syntax and a loose sanity range; the core's resolveScenario owns the real
- *   limits, and its issues become warnings too (the offending fields fall back to the default);
+ * - the codec checks syntax and the core's plausible ranges (core/limits.ts, the same words);
+ *   the core's resolveScenario still owns the cross-field rules, and its issues become warnings
+ *   too (the offending fields fall back to the default);
+ * - decoding is linear in the link's length: at most MAX_WARNINGS warnings are listed, then one
+ *   line counting the rest; a link longer than MAX_LINK_CHARS is refused with a message;
  * - long links may be compressed into one `z=` key (lz-string), decoded the same way;
  * - old links are brought up to date by MIGRATIONS before they are read.
  *
@@ -424,8 +427,8 @@ export function parseScenarioLink(link: string, options: ReadOptions = {}): Deco
   return { ...result, warnings: warnings.list() };
 }
 
-/** Longest `cmp=` value read (characters); a scenario's own query is far shorter. */
-export const MAX_COMPARE_CHARS = 4000;
+/** Longest `cmp=` value read (characters): half the longest link; a scenario's own query is far shorter. */
+export const MAX_COMPARE_CHARS = MAX_LINK_CHARS / 2;
 
 /**
  * A link carrying an A/B comparison: B (the page's scenario) as usual, and the pinned scenario A as
