@@ -39,9 +39,14 @@ export function block(shape: Record<string, Schema>, what = "an object"): Schema
 
 // ---------------------------------------------------------------------------------------------
 
+/** A string as shown inside a message: quoted, cut to 40 characters, every control character escaped. */
+export function quote(s: string): string {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** A value as shown inside a message: short, on one line, control characters escaped. */
 export function describeValue(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === "string") return quote(v);
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : Number.isNaN(v) ? "NaN" : "a number beyond double precision (read as Infinity)";
   if (typeof v === "boolean" || v === null) return String(v);
   if (v === undefined) return "nothing";
@@ -125,7 +130,7 @@ function joinPath(prefix: string, path: readonly PropertyKey[]): string {
 
 /** A printable field name: a key with odd characters is quoted, control characters escaped. */
 function nameOf(key: string): string {
-  return /^[\w$-]{1,80}$/.test(key) ? key : JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+  return /^[\w$-]{1,80}$/.test(key) ? key : quote(key);
 }
 
 /** A copy without keys whose value is undefined (an explicit undefined means "not given"). */

@@ -229,7 +229,10 @@ export function encodeScenario(input: ScenarioInput, options: EncodeOptions = {}
 /** Shows a user-supplied value inside a warning: on one line, control characters escaped, cut short. */
 function show(s: string): string {
   const cut = s.length > 40 ? `${s.slice(0, 40)}…` : s;
-  return JSON.stringify(cut).slice(1, -1);
+  // JSON escapes C0 controls; DEL, C1 controls and line separators are escaped here too
+  return JSON.stringify(cut)
+    .slice(1, -1)
+    .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function decodeComponent(s: string): string | undefined {
@@ -347,7 +350,8 @@ function readFields(params: LinkParam[], warn: (w: string) => void, reserved: De
     }
     const row = ROW_BY_KEY.get(key);
     if (row === undefined) {
-      const named = /^[\w.~-]+$/.test(key) ? key : `"${show(key)}"`; // quoted when blank or odd, so the message still names it
+      // quoted when blank, odd or long, so the message still names it on one short line
+      const named = /^[\w.~-]{1,40}$/.test(key) ? key : `"${show(key)}"`;
       warn(`${named}: unknown key; ignored ${show(key)}=${show(raw)}`);
       continue;
     }
