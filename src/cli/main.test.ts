@@ -1,6 +1,7 @@
 /**
  * The CLI as a user runs it: a real process, its stdout, stderr and exit code. Each spawn costs
- * about half a second, so the cases are few and each checks several things.
+ * about half a second (several on a busy machine), so the cases are few, each checks several
+ * things, and each has room; the many input cases run in-process (run.test.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -44,7 +45,9 @@ const SCENARIO: ScenarioInput = {
   workload: { ...DEFAULT_SCENARIO_INPUT.workload, batch: 16 },
 };
 
-describe("cli eval", () => {
+const SLOW = { timeout: 60_000 };
+
+describe("cli eval", SLOW, () => {
   it("prints the report of a scenario file, and the same report for the scenario's share link", () => {
     const fromFile = cli(["eval", file("s.json", JSON.stringify(SCENARIO))]);
     expect(fromFile.stderr).toBe("");
@@ -75,10 +78,12 @@ describe("cli eval", () => {
     expectInvalid(cli(["eval", "--url", "v=1&b=abc&pt=2048"]), "workload.batch");
     expectInvalid(cli(["eval", "--url", "v=1&m=nonexistent"]), "model.preset");
     expectInvalid(cli(["frobnicate"]), "frobnicate");
+    // issue 20: a misspelt field is an error, not the default report
+    expectInvalid(cli(["eval", "-"], '{"workload": {"bacth": 64}}'), "workload.bacth");
   });
 });
 
-describe("cli presets", () => {
+describe("cli presets", SLOW, () => {
   it("lists model and hardware preset ids with names, as JSON", () => {
     const r = cli(["presets"]);
     expect(r.code).toBe(0);
