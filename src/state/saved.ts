@@ -58,6 +58,9 @@ const fileSchema = z.strictObject({
   scenarios: z.array(z.unknown(), { error: "must be a list" }),
 });
 
+/** A field path in quotes (an odd key comes quoted already). */
+const fieldName = (path: string) => (path.startsWith('"') ? path : `"${path}"`);
+
 /** One short line naming the first problem of a candidate entry (zod issue path + message). */
 function firstProblem(value: unknown): string | null {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "is not an object";
@@ -66,7 +69,7 @@ function firstProblem(value: unknown): string | null {
   if (typeof v.version === "number" && v.version > SAVED_VERSION) return `was saved by a newer version of this tool (version ${v.version})`;
   const issue = check(entrySchema, value, "").issues[0];
   if (!issue) return null;
-  const field = issue.path.startsWith('"') ? issue.path : `"${issue.path}"`; // an odd key comes quoted already
+  const field = fieldName(issue.path);
   return issue.message.startsWith("unknown field") ? `field ${field}: ${issue.message}` : `field ${field} ${issue.message.replace(/ \(got .*\)$/, "")}`;
 }
 
@@ -239,7 +242,7 @@ export function parseSavedFile(textIn: unknown): SavedList {
     const r = root as Record<string, unknown>;
     if (typeof r.version === "number" && r.version > SAVED_VERSION) return { entries: [], problems: [`Import: the file was written by a newer version of this tool (version ${r.version})`] };
     const issue = check(fileSchema, root, "").issues[0];
-    if (issue) return { entries: [], problems: [`Import: field "${issue.path}": ${issue.message}`] };
+    if (issue) return { entries: [], problems: [`Import: field ${fieldName(issue.path)}: ${issue.message}`] };
     list = r.scenarios as unknown[];
   } else if (typeof root === "object" && root !== null && (root as Record<string, unknown>).format === ENTRY_FORMAT) list = [root];
   else return { entries: [], problems: [`Import: not a scenarios export of this tool (expected "format": "${FILE_FORMAT}")`] };
