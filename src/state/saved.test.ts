@@ -129,6 +129,15 @@ describe("saved scenarios: careless files and full storage (issue 20)", () => {
     expect(parseSavedFile(JSON.stringify({ ...file, scenarioz: [] })).problems).toEqual(['Import: field "scenarioz": unknown field; did you mean "scenarios"?']);
   });
 
+  it("exports what it lists without where it was stored, so the file imports cleanly", () => {
+    const s = memoryStorage();
+    writeSaved(s, makeSaved("round trip", B, A));
+    const listed = listSaved(s).entries;
+    const back = parseSavedFile(exportSavedFile(listed));
+    expect(back.problems).toEqual([]);
+    expect(back.entries).toEqual(listed.map(({ storageKey: _k, ...e }) => e));
+  });
+
   it("reads a file that starts with a UTF-8 byte-order mark", () => {
     const a = makeSaved("bom", B, null);
     expect(parseSavedFile(`\uFEFF${exportSavedFile([a])}`)).toEqual({ entries: [a], problems: [] });

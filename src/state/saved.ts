@@ -219,7 +219,9 @@ export function openSaved(entry: SavedScenario): OpenedScenario {
 
 /** An export file: every entry given, as pretty JSON. */
 export function exportSavedFile(entries: SavedScenario[], now: Date = new Date()): string {
-  return `${JSON.stringify({ format: FILE_FORMAT, version: SAVED_VERSION, exportedAt: now.toISOString(), scenarios: entries }, null, 2)}\n`;
+  // only the entry's own fields: not where this browser happened to store it (storageKey)
+  const scenarios = entries.map(({ format, version, id, name, savedAt, link, compare }) => ({ format, version, id, name, savedAt, link, ...(compare !== undefined ? { compare } : {}) }));
+  return `${JSON.stringify({ format: FILE_FORMAT, version: SAVED_VERSION, exportedAt: now.toISOString(), scenarios }, null, 2)}\n`;
 }
 
 /**
