@@ -8,6 +8,8 @@ async function serious(page: Page) {
 }
 
 test("the teaching charts, a why? panel and a lesson step have no serious accessibility violations", async ({ page }) => {
+  // three full axe scans take 17–25 s alone on this 2-core machine, past 30 s beside another worker
+  test.slow();
   await page.goto("/");
   await waitForNumbers(page);
   await expect(page.getByTestId("roofline-chart").locator("svg").first()).toBeVisible();
