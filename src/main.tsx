@@ -6,9 +6,10 @@ import { calculatorStore } from "./state/store";
 import { startUrlSync } from "./state/sync";
 import { startResults } from "./state/results";
 import { registerServiceWorker } from "./pwa/register";
+import { LESSON_CATALOGUE } from "./ui/lessons/lessons";
 
 // Order matters: the link is read into the store before the first evaluation is requested.
-startUrlSync(calculatorStore);
+startUrlSync(calculatorStore, window, { lessons: LESSON_CATALOGUE });
 startResults(calculatorStore);
 // Offline after the first visit (production builds; the dev server has no sw.js).
 if (import.meta.env.PROD) registerServiceWorker();

@@ -5,6 +5,10 @@
 export * from "./types";
 export { evaluate, evaluateInput } from "./cost/evaluate";
 export { resolveScenario } from "./scenario";
+export { PLAUSIBLE, rangeMessage, inRange, formatLimit } from "./limits";
+export type { Range, PlausiblePath } from "./limits";
+export { resolveServing, SERVING_DEFAULTS, ARRIVALS, LENGTH_DISTS, DATASETS } from "./serving/input";
+export type { Serving, ServingInput, LengthInput, LengthSpec, Arrival, LengthDist, Dataset } from "./serving/input";
 export { DEFAULT_SCENARIO_INPUT } from "./defaults";
 export { paramCount, deriveShape } from "./model/shape";
 export type { ParamBreakdown } from "./model/shape";

@@ -1,194 +1,139 @@
 /**
  * Scenario input → a validated, fully resolved Scenario. Never throws: each invalid field is
  * reported as a FieldIssue naming its dotted path and is replaced by its default, so a share link
- * or a CLI file with one bad field keeps every valid one.
+ * with one bad field keeps every valid one (the CLI refuses any issue). Blocks are zod strict
+ * objects: an unknown or misspelt field is an issue naming it, never silently ignored. Every
+ * number's range comes from the plausible-ranges table (limits.ts).
  */
 import * as z from "zod/mini";
-import { findHardwarePreset, HARDWARE_PRESETS } from "./hardware/presets";
+import { block, bool, check, describeValue, oneOf, ranged, text, type Schema } from "./fields";
+import { findHardwarePreset, HARDWARE_PRESETS, type HardwarePreset } from "./hardware/presets";
 import { findModelPreset } from "./model/presets";
 import { deriveShape } from "./model/shape";
+import { resolveServing } from "./serving/input";
 import {
   ATTENTION_SHARDINGS,
+  ENGINES,
   EXPERT_PARALLELISMS,
   LAYOUTS,
   PRECISIONS,
   type FieldIssue,
+  type HardwareInput,
   type HardwareSpec,
+  type ModelInput,
   type ModelShape,
   type Scenario,
+  type ScenarioInput,
 } from "./types";
 
 import { DEFAULT_SCENARIO_INPUT } from "./defaults";
 
 export { DEFAULT_SCENARIO_INPUT };
 
-// ---- leaf validators (zod/mini) -------------------------------------------------------------
+// ---- the input's shape (zod/mini strict objects) ---------------------------------------------
 
-const fmtLimit = (v: number) => (Math.abs(v) >= 1e5 ? v.toExponential().replace("e+", "e") : String(v));
-const int = (min: number, max: number) => {
-  const error = `must be a whole number from ${fmtLimit(min)} to ${fmtLimit(max)}`;
-  return z.int({ error }).check(z.gte(min, { error }), z.lte(max, { error }));
-};
-const num = (minExclusive: number, max: number) => {
-  const error = `must be a number above ${fmtLimit(minExclusive)} and at most ${fmtLimit(max)}`;
-  return z.number({ error }).check(z.gt(minExclusive, { error }), z.lte(max, { error }));
-};
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(", ")}` });
+const presetId = z.string({ error: "must be a preset id (text)" });
+const name = text(200);
+/** mla, moe and slidingWindow may be null: "none"; so may a chip's price and power (not known). */
+const nullable = (s: Schema) => z.nullable(s);
 
-type Leaf = z.ZodMiniType;
-const LIMITS = { tokens: 1e8, batch: 1e6, chips: 1e6 };
+const MLA = block({
+  kvLoraRank: ranged("model.mla.kvLoraRank"),
+  qkRopeHeadDim: ranged("model.mla.qkRopeHeadDim"),
+  qLoraRank: ranged("model.mla.qLoraRank"),
+  qkNopeHeadDim: ranged("model.mla.qkNopeHeadDim"),
+  vHeadDim: ranged("model.mla.vHeadDim"),
+});
+const MOE = block({
+  experts: ranged("model.moe.experts"),
+  activeExperts: ranged("model.moe.activeExperts"),
+  sharedExperts: ranged("model.moe.sharedExperts"),
+  dFFExpert: ranged("model.moe.dFFExpert"),
+  denseLayers: ranged("model.moe.denseLayers"),
+});
+const WINDOW = block({ window: ranged("model.slidingWindow.window"), layers: oneOf(["all", "alternate"]) });
+/** Nested blocks that must be given whole (a partial one is reported and left out). */
+const WHOLE_BLOCKS = { mla: ["kvLoraRank", "qkRopeHeadDim", "qLoraRank", "qkNopeHeadDim", "vHeadDim"], moe: ["experts", "activeExperts", "sharedExperts", "dFFExpert", "denseLayers"], slidingWindow: ["window", "layers"] } as const;
 
-const MODEL_FIELDS: Record<string, Leaf> = {
-  preset: z.string({ error: "must be a preset id (text)" }),
-  name: z.string({ error: "must be text of at most 200 characters" }).check(z.maxLength(200, { error: "must be text of at most 200 characters" })),
-  params: z.number({ error: "must be a parameter count from 1e6 to 1e13" }).check(z.gte(1e6, { error: "must be a parameter count from 1e6 to 1e13" }), z.lte(1e13, { error: "must be a parameter count from 1e6 to 1e13" })),
-  layers: int(1, 2000),
-  dModel: int(1, 1e6),
-  heads: int(1, 1e5),
-  kvHeads: int(1, 1e5),
-  headDim: int(1, 1e5),
-  dFF: int(1, 1e7),
+const MODEL = block({
+  preset: presetId,
+  name,
+  params: ranged("model.params"),
+  layers: ranged("model.layers"),
+  dModel: ranged("model.dModel"),
+  heads: ranged("model.heads"),
+  kvHeads: ranged("model.kvHeads"),
+  headDim: ranged("model.headDim"),
+  dFF: ranged("model.dFF"),
   ffn: oneOf(["swiglu", "gelu"]),
-  vocab: int(1, 1e8),
-  tiedEmbeddings: z.boolean({ error: "must be true or false" }),
+  vocab: ranged("model.vocab"),
+  tiedEmbeddings: bool,
   attention: oneOf(["mha", "gqa", "mqa", "mla"]),
-  parallelBlock: z.boolean({ error: "must be true or false" }),
+  parallelBlock: bool,
+  mla: nullable(MLA),
+  moe: nullable(MOE),
   norm: oneOf(["rmsnorm", "layernorm"]),
-  normsPerLayer: int(0, 16),
-  qkNorm: z.boolean({ error: "must be true or false" }),
+  normsPerLayer: ranged("model.normsPerLayer"),
+  qkNorm: bool,
   bias: oneOf(["none", "qkv", "all"]),
-  positionEmbeddings: int(0, 1e8),
-  attentionSinks: z.boolean({ error: "must be true or false" }),
-  contextWindow: int(1, 1e9),
-};
-const MLA_FIELDS: Record<string, Leaf> = {
-  kvLoraRank: int(1, 1e6),
-  qkRopeHeadDim: int(0, 1e5),
-  qLoraRank: int(0, 1e6),
-  qkNopeHeadDim: int(0, 1e5),
-  vHeadDim: int(1, 1e5),
-};
-const MOE_FIELDS: Record<string, Leaf> = {
-  experts: int(1, 1e5),
-  activeExperts: int(1, 1e5),
-  sharedExperts: int(0, 1e4),
-  dFFExpert: int(1, 1e7),
-  denseLayers: int(0, 2000),
-};
-const WINDOW_FIELDS: Record<string, Leaf> = {
-  window: int(1, LIMITS.tokens),
-  layers: oneOf(["all", "alternate"]),
-};
-const HARDWARE_FIELDS: Record<string, Leaf> = {
-  preset: z.string({ error: "must be a preset id (text)" }),
-  name: z.string({ error: "must be text of at most 200 characters" }).check(z.maxLength(200, { error: "must be text of at most 200 characters" })),
-  chips: int(1, LIMITS.chips),
-  memoryBytes: num(0, 1e16),
-  memoryBandwidth: num(0, 1e17),
-  interconnectBandwidth: num(0, 1e17),
-  pricePerHour: z.number({ error: "must be a number from 0 to 1e6 (USD per chip-hour)" }).check(z.gte(0, { error: "must be a number from 0 to 1e6 (USD per chip-hour)" }), z.lte(1e6, { error: "must be a number from 0 to 1e6 (USD per chip-hour)" })),
-  powerWatts: num(0, 1e6),
-  fastDomainChips: int(1, LIMITS.chips),
-  scaleOutBandwidth: num(0, 1e17),
+  positionEmbeddings: ranged("model.positionEmbeddings"),
+  contextWindow: ranged("model.contextWindow"),
+  slidingWindow: nullable(WINDOW),
+  attentionSinks: bool,
+});
+
+const HARDWARE = block({
+  preset: presetId,
+  name,
+  chips: ranged("hardware.chips"),
+  memoryBytes: ranged("hardware.memoryBytes"),
+  memoryBandwidth: ranged("hardware.memoryBandwidth"),
+  peakFlops: block(Object.fromEntries(PRECISIONS.map((p) => [p, ranged("hardware.peakFlops")])), "an object of FLOP/s per precision"),
+  interconnectBandwidth: ranged("hardware.interconnectBandwidth"),
+  pricePerHour: nullable(ranged("hardware.pricePerHour")),
+  powerWatts: nullable(ranged("hardware.powerWatts")),
+  fastDomainChips: ranged("hardware.fastDomainChips"),
+  scaleOutBandwidth: ranged("hardware.scaleOutBandwidth"),
   topology: oneOf(["switch", "torus", "none"]),
-  sparseTensorCores: z.boolean({ error: "must be true or false" }),
-};
-const PEAK = num(0, 1e20);
-const SPECULATIVE_FIELDS: Record<string, Leaf> = {
-  draftPreset: z.string({ error: "must be a preset id (text)" }),
-  draftParams: z.number({ error: "must be a parameter count from 1e6 to 1e13" }).check(z.gte(1e6, { error: "must be a parameter count from 1e6 to 1e13" }), z.lte(1e13, { error: "must be a parameter count from 1e6 to 1e13" })),
-  draftTokens: int(1, 32),
-  acceptanceRate: z.number({ error: "must be a number from 0 to 1" }).check(z.gte(0, { error: "must be a number from 0 to 1" }), z.lte(1, { error: "must be a number from 0 to 1" })),
-};
-const FRACTION = num(0, 1);
-const WORKLOAD_FIELDS: Record<string, Leaf> = {
-  batch: int(1, LIMITS.batch),
-  promptTokens: int(1, LIMITS.tokens),
-  outputTokens: int(1, LIMITS.tokens),
-  prefillBatch: int(1, LIMITS.batch),
-};
+  sparseTensorCores: bool,
+  achievable: block({ compute: ranged("hardware.achievable.compute"), memory: ranged("hardware.achievable.memory") }),
+});
+
 const PRECISION = oneOf(PRECISIONS as unknown as readonly [string, ...string[]]);
-const PRECISION_FIELDS: Record<string, Leaf> = {
-  weights: PRECISION,
-  kvCache: PRECISION,
-  activations: PRECISION,
-  weightBits: num(0.5, 64),
-};
-const PARALLEL_FIELDS: Record<string, Leaf> = {
-  layout: oneOf(LAYOUTS as unknown as readonly [string, ...string[]]),
-  attentionSharding: oneOf(ATTENTION_SHARDINGS as unknown as readonly [string, ...string[]]),
-  experts: oneOf(EXPERT_PARALLELISMS as unknown as readonly [string, ...string[]]),
-};
-const EFFICIENCY_FIELDS: Record<string, Leaf> = { compute: FRACTION, memory: FRACTION, network: FRACTION };
 
-// ---- walking the input ----------------------------------------------------------------------
+const SCENARIO = block(
+  {
+    model: MODEL,
+    hardware: HARDWARE,
+    workload: block({
+      batch: ranged("workload.batch"),
+      promptTokens: ranged("workload.promptTokens"),
+      outputTokens: ranged("workload.outputTokens"),
+      prefillBatch: ranged("workload.prefillBatch"),
+    }),
+    precision: block({ weights: PRECISION, kvCache: PRECISION, activations: PRECISION, weightBits: ranged("precision.weightBits") }),
+    parallelism: block({
+      layout: oneOf(LAYOUTS as unknown as readonly [string, ...string[]]),
+      attentionSharding: oneOf(ATTENTION_SHARDINGS as unknown as readonly [string, ...string[]]),
+      experts: oneOf(EXPERT_PARALLELISMS as unknown as readonly [string, ...string[]]),
+    }),
+    mode: oneOf(["realistic", "ideal"]),
+    efficiency: block({ compute: ranged("efficiency.compute"), memory: ranged("efficiency.memory"), network: ranged("efficiency.network") }),
+    sparsity: block({ weights: oneOf(["none", "2:4"]) }),
+    speculative: block({
+      draftPreset: presetId,
+      draftParams: ranged("speculative.draftParams"),
+      draftTokens: ranged("speculative.draftTokens"),
+      acceptanceRate: ranged("speculative.acceptanceRate"),
+    }),
+    // checked by its own module (serving/input.ts), with the workload's lengths as defaults
+    serving: z.unknown(),
+    engine: oneOf(ENGINES),
+  },
+  "a JSON object",
+);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function describe(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
-  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
-  return Array.isArray(v) ? "an array" : typeof v;
-}
-
-function leafMessage(schema: Leaf, v: unknown): string {
-  const r = z.safeParse(schema, v);
-  if (r.success) return "";
-  const issue = r.error.issues[0];
-  const base = issue?.message ?? "invalid value";
-  return `${base.replace(/^Invalid input: /, "")} (got ${describe(v)})`;
-}
-
-/** Copies the valid fields of `src` per `table`; reports the rest under `prefix`. */
-function pick(
-  src: unknown,
-  table: Record<string, Leaf>,
-  prefix: string,
-  issues: FieldIssue[],
-  nested: Record<string, Record<string, Leaf>> = {},
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (src === undefined) return out;
-  if (!isObject(src)) {
-    issues.push({ path: prefix, message: `expected an object (got ${describe(src)})` });
-    return out;
-  }
-  for (const [k, v] of Object.entries(src)) {
-    if (v === undefined || (v === null && (k === "moe" || k === "mla" || k === "slidingWindow"))) continue;
-    const path = `${prefix}.${k}`;
-    const sub = nested[k];
-    if (sub) {
-      const o = pick(v, sub, path, issues);
-      if (Object.keys(o).length) out[k] = o;
-      continue;
-    }
-    const schema = table[k];
-    if (!schema) continue; // unknown fields are ignored: the contract lets producers add fields
-    const msg = leafMessage(schema, v);
-    if (msg) issues.push({ path, message: msg });
-    else out[k] = v;
-  }
-  return out;
-}
-
-function pickPeak(src: unknown, path: string, issues: FieldIssue[]): Partial<Record<string, number>> {
-  const out: Record<string, number> = {};
-  if (src === undefined) return out;
-  if (!isObject(src)) {
-    issues.push({ path, message: `expected an object of FLOP/s per precision (got ${describe(src)})` });
-    return out;
-  }
-  for (const [k, v] of Object.entries(src)) {
-    if (!(PRECISIONS as readonly string[]).includes(k)) {
-      issues.push({ path: `${path}.${k}`, message: `unknown precision; expected one of ${PRECISIONS.join(", ")}` });
-      continue;
-    }
-    const msg = leafMessage(PEAK, v);
-    if (msg) issues.push({ path: `${path}.${k}`, message: msg });
-    else out[k] = v as number;
-  }
-  return out;
-}
+const describe = describeValue;
 
 // ---- resolution -----------------------------------------------------------------------------
 
@@ -259,7 +204,7 @@ function formatParamsShort(n: number): string {
 }
 
 /** Identifies an unnamed chip from its datasheet figures (bandwidth and bf16 peak within 3 %). */
-function matchPresetByFigures(h: Partial<HardwareSpec>) {
+function matchPresetByFigures(h: HardwareInput): HardwarePreset | undefined {
   const bf16 = h.peakFlops?.bf16 ?? h.peakFlops?.fp16;
   if (!h.memoryBandwidth || !bf16) return undefined;
   const close = (a: number, b: number) => Math.abs(a - b) / b < 0.03;
@@ -269,38 +214,35 @@ function matchPresetByFigures(h: Partial<HardwareSpec>) {
   });
 }
 
-function resolveHardware(raw: Record<string, unknown>, peak: Partial<Record<string, number>>, issues: FieldIssue[]): Scenario["hardware"] {
-  const presetId = raw.preset as string | undefined;
-  let preset = presetId !== undefined ? findHardwarePreset(presetId) : undefined;
-  if (presetId !== undefined && !preset) issues.push({ path: "hardware.preset", message: `unknown hardware preset ${describe(presetId)}` });
-  const explicit = Object.keys(raw).some((k) => k !== "preset" && k !== "chips" && k !== "name") || Object.keys(peak).length > 0;
-  if (!preset && !explicit) preset = findHardwarePreset(DEFAULT_SCENARIO_INPUT.hardware.preset);
-  const given = { ...raw, peakFlops: Object.keys(peak).length ? peak : undefined } as Partial<HardwareSpec>;
-  // A chip described only by its figures inherits the non-contract traits (topology, domain
-  // size, achievable fractions) of the preset with the same datasheet figures, if any.
-  const traits = preset ?? matchPresetByFigures(given);
-  const fallback = findHardwarePreset(DEFAULT_SCENARIO_INPUT.hardware.preset)!.spec;
-  const src = preset?.spec ?? fallback;
-  const chips = (raw.chips as number | undefined) ?? preset?.defaultChips ?? 1;
+/**
+ * One meaning for every hardware block, whatever it came from (a file, the CLI, a link): the
+ * block starts from a preset and each field it gives overrides that preset's value. The preset
+ * is the one named; else the one whose datasheet figures (bandwidth and bf16 peak within 3 %)
+ * the block gives, so a chip described by its figures keeps its own topology, power and
+ * achievable fractions; else the page's default accelerator. A partial block such as
+ * {"chips": 8, "pricePerHour": 2} is therefore the default chip, eight of them, at $2;
+ * "pricePerHour": null (or "powerWatts": null) says the figure is not known.
+ */
+function resolveHardware(raw: HardwareInput, issues: FieldIssue[]): Scenario["hardware"] {
+  const named = raw.preset !== undefined ? findHardwarePreset(raw.preset) : undefined;
+  if (raw.preset !== undefined && !named) issues.push({ path: "hardware.preset", message: `unknown hardware preset ${describe(raw.preset)}` });
+  const base = named ?? matchPresetByFigures(raw) ?? findHardwarePreset(DEFAULT_SCENARIO_INPUT.hardware.preset)!;
+  const { preset: _preset, peakFlops, achievable, ...fields } = raw;
+  const spec = base.spec;
+  const { pricePerHour, powerWatts, ...rest } = fields;
   const hw: HardwareSpec = {
-    ...(traits?.spec ?? {}),
-    ...(preset?.spec ?? {}),
-    name: (raw.name as string | undefined) ?? preset?.spec.name ?? "Custom accelerator",
-    chips,
-    memoryBytes: (raw.memoryBytes as number | undefined) ?? src.memoryBytes,
-    memoryBandwidth: (raw.memoryBandwidth as number | undefined) ?? src.memoryBandwidth,
-    peakFlops: given.peakFlops ? { ...(preset ? preset.spec.peakFlops : {}), ...given.peakFlops } : { ...src.peakFlops },
-    interconnectBandwidth: (raw.interconnectBandwidth as number | undefined) ?? (preset ? preset.spec.interconnectBandwidth : traits?.spec.interconnectBandwidth ?? 32e9),
+    ...spec,
+    chips: base.defaultChips ?? 1,
+    ...rest,
+    peakFlops: { ...spec.peakFlops, ...(peakFlops ?? {}) },
   };
-  for (const k of ["pricePerHour", "powerWatts", "fastDomainChips", "scaleOutBandwidth", "topology", "sparseTensorCores", "achievable"] as const) {
-    if (raw[k] !== undefined) (hw as unknown as Record<string, unknown>)[k] = raw[k];
-  }
-  if (!preset && raw.pricePerHour === undefined) delete hw.pricePerHour;
-  if (!traits && !preset) {
-    hw.topology = chips > 1 ? "switch" : "none";
-    delete hw.achievable;
-  }
-  return { ...hw, preset: preset ? presetId : undefined };
+  // null: the figure is not known (a chip without a price is costed in chip-seconds only)
+  if (pricePerHour === null) delete hw.pricePerHour;
+  else if (pricePerHour !== undefined) hw.pricePerHour = pricePerHour;
+  if (powerWatts === null) delete hw.powerWatts;
+  else if (powerWatts !== undefined) hw.powerWatts = powerWatts;
+  if (achievable !== undefined) hw.achievable = { ...(spec.achievable ?? {}), ...achievable };
+  return { ...hw, preset: base.id };
 }
 
 /** The draft model of a speculative-decoding what-if: a preset, or a shape derived from a count. */
@@ -314,73 +256,78 @@ function resolveDraft(spec: Record<string, unknown>, issues: FieldIssue[]): Mode
   return spec.draftParams !== undefined ? deriveShape(spec.draftParams as number) : undefined;
 }
 
+/** A block whose sub-block is null ("none") or only partly given: the sub-block is left out. */
+function wholeBlocks(model: Record<string, unknown>, issues: FieldIssue[]): void {
+  for (const [k, fields] of Object.entries(WHOLE_BLOCKS)) {
+    const sub = model[k] as Record<string, unknown> | null | undefined;
+    if (sub === null) {
+      delete model[k];
+      continue;
+    }
+    if (sub === undefined) continue;
+    const missing = fields.filter((f) => sub[f] === undefined);
+    if (missing.length === 0) continue;
+    if (k === "mla" && missing.length === 1 && missing[0] === "qLoraRank") {
+      model[k] = { ...sub, qLoraRank: 0 };
+      continue;
+    }
+    issues.push({ path: `model.${k}`, message: `missing ${missing.join(", ")}; ignored` });
+    delete model[k];
+  }
+}
+
 /**
  * Validates and resolves a scenario input (contract JSON). Never throws. Invalid fields are
  * listed in `issues` (path + message) and take their defaults; valid fields are always kept.
+ * Unknown fields are issues too ("workload.bacth: unknown field; did you mean "batch"?").
  */
 export function resolveScenario(input: unknown): { scenario: Scenario; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
-  let src: Record<string, unknown> = {};
-  if (input !== undefined && input !== null) {
-    if (isObject(input)) src = input;
-    else issues.push({ path: "(scenario)", message: `expected a JSON object (got ${describe(input)})` });
-  }
-  const model = pick(src.model, MODEL_FIELDS, "model", issues, { mla: MLA_FIELDS, moe: MOE_FIELDS, slidingWindow: WINDOW_FIELDS });
-  for (const [k, table] of [["mla", MLA_FIELDS], ["moe", MOE_FIELDS], ["slidingWindow", WINDOW_FIELDS]] as const) {
-    if (model[k] && Object.keys(table).some((f) => (model[k] as Record<string, unknown>)[f] === undefined)) {
-      const missing = Object.keys(table).filter((f) => (model[k] as Record<string, unknown>)[f] === undefined);
-      if (k === "mla" && missing.length === 1 && missing[0] === "qLoraRank") {
-        (model.mla as Record<string, unknown>).qLoraRank = 0;
-        continue;
-      }
-      issues.push({ path: `model.${k}`, message: `missing ${missing.join(", ")}; ignored` });
-      delete model[k];
-    }
-  }
-  const hwSrc = src.hardware;
-  const hardware = pick(hwSrc, HARDWARE_FIELDS, "hardware", issues, { achievable: { compute: num(0, 1), memory: num(0, 1) } });
-  const peak = isObject(hwSrc) ? pickPeak(hwSrc.peakFlops, "hardware.peakFlops", issues) : {};
-  const workload = pick(src.workload, WORKLOAD_FIELDS, "workload", issues);
-  const precision = pick(src.precision, PRECISION_FIELDS, "precision", issues);
-  const parallelism = pick(src.parallelism, PARALLEL_FIELDS, "parallelism", issues);
-  const efficiency = pick(src.efficiency, EFFICIENCY_FIELDS, "efficiency", issues);
-  const sparsity = pick(src.sparsity, { weights: oneOf(["none", "2:4"]) }, "sparsity", issues);
-  const spec = pick(src.speculative, SPECULATIVE_FIELDS, "speculative", issues);
-  let mode = DEFAULT_SCENARIO_INPUT.mode as Scenario["mode"];
-  if (src.mode !== undefined) {
-    if (src.mode === "ideal" || src.mode === "realistic") mode = src.mode;
-    else issues.push({ path: "mode", message: `expected "realistic" or "ideal" (got ${describe(src.mode)})` });
-  }
+  const checked = check<ScenarioInput>(SCENARIO, input ?? {}, "");
+  const issues = checked.issues;
+  const src: ScenarioInput = checked.value ?? {};
+  const model = { ...(src.model ?? {}) } as Record<string, unknown>;
+  wholeBlocks(model, issues);
+  const hardware = src.hardware ?? {};
+  const workload = src.workload ?? {};
+  const precision = src.precision ?? {};
+  const parallelism = src.parallelism ?? {};
+  const spec = src.speculative ?? {};
 
   const d = DEFAULT_SCENARIO_INPUT;
-  const batch = (workload.batch as number | undefined) ?? d.workload.batch;
+  const batch = workload.batch ?? d.workload.batch;
   const scenario: Scenario = {
-    model: resolveModel(model, issues),
-    hardware: resolveHardware(hardware, peak, issues),
+    model: resolveModel(model as ModelInput as Record<string, unknown>, issues),
+    hardware: resolveHardware(hardware, issues),
     workload: {
       batch,
-      promptTokens: (workload.promptTokens as number | undefined) ?? d.workload.promptTokens,
-      outputTokens: (workload.outputTokens as number | undefined) ?? d.workload.outputTokens,
-      prefillBatch: (workload.prefillBatch as number | undefined) ?? batch,
+      promptTokens: workload.promptTokens ?? d.workload.promptTokens,
+      outputTokens: workload.outputTokens ?? d.workload.outputTokens,
+      prefillBatch: workload.prefillBatch ?? batch,
     },
     precision: {
-      weights: (precision.weights as Scenario["precision"]["weights"] | undefined) ?? d.precision.weights,
-      kvCache: (precision.kvCache as Scenario["precision"]["kvCache"] | undefined) ?? d.precision.kvCache,
-      activations: (precision.activations as Scenario["precision"]["activations"] | undefined) ?? d.precision.activations,
-      ...(precision.weightBits !== undefined ? { weightBits: precision.weightBits as number } : {}),
+      weights: precision.weights ?? d.precision.weights,
+      kvCache: precision.kvCache ?? d.precision.kvCache,
+      activations: precision.activations ?? d.precision.activations,
+      ...(precision.weightBits !== undefined ? { weightBits: precision.weightBits } : {}),
     },
     parallelism: {
-      layout: (parallelism.layout as Scenario["parallelism"]["layout"] | undefined) ?? "auto",
-      attentionSharding: (parallelism.attentionSharding as Scenario["parallelism"]["attentionSharding"] | undefined) ?? "auto",
-      experts: (parallelism.experts as Scenario["parallelism"]["experts"] | undefined) ?? "auto",
+      layout: parallelism.layout ?? "auto",
+      attentionSharding: parallelism.attentionSharding ?? "auto",
+      experts: parallelism.experts ?? "auto",
     },
-    mode,
-    efficiency: efficiency as Scenario["efficiency"],
-    sparsity: { weights: (sparsity.weights as "none" | "2:4" | undefined) ?? "none" },
+    mode: src.mode ?? d.mode,
+    efficiency: { ...(src.efficiency ?? {}) },
+    sparsity: { weights: src.sparsity?.weights ?? "none" },
   };
-  const draft = resolveDraft(spec, issues);
+  const draft = resolveDraft(spec as Record<string, unknown>, issues);
   if (draft) {
-    scenario.speculative = { draft, draftTokens: (spec.draftTokens as number | undefined) ?? 4, acceptanceRate: (spec.acceptanceRate as number | undefined) ?? 0.7 };
+    scenario.speculative = { draft, draftTokens: spec.draftTokens ?? 4, acceptanceRate: spec.acceptanceRate ?? 0.7 };
   }
+  if (src.serving !== undefined) {
+    const { serving, issues: servingIssues } = resolveServing(src.serving, scenario.workload);
+    issues.push(...servingIssues);
+    if (serving) scenario.serving = serving;
+  }
+  if (src.engine !== undefined) scenario.engine = src.engine;
   return { scenario, issues };
 }

@@ -3,6 +3,7 @@
  * the contract). All quantities are SI and unscaled: bytes, seconds, FLOP, FLOP/s, bytes/s,
  * tokens, US dollars. Formatting happens only at the edges (UI, CLI).
  */
+import type { Serving, ServingInput } from "./serving/input";
 
 /** Number formats a tensor can be stored or multiplied in. */
 export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"] as const;
@@ -14,6 +15,10 @@ export type ConcreteLayout = Exclude<Layout, "auto">;
 
 export const ATTENTION_SHARDINGS = ["auto", "heads", "batch"] as const;
 export type AttentionSharding = (typeof ATTENTION_SHARDINGS)[number];
+
+/** The software stack serving the model (shared/CONTRACT.md, "Engine"). */
+export const ENGINES = ["tensorrt-llm", "vllm", "sglang", "llama.cpp", "mlx", "jetstream", "generic"] as const;
+export type Engine = (typeof ENGINES)[number];
 
 export type AttentionKind = "mha" | "gqa" | "mqa" | "mla";
 export type FfnKind = "swiglu" | "gelu";
@@ -103,8 +108,11 @@ export interface HardwareSpec {
   achievable?: { compute?: number; memory?: number };
 }
 
-export interface HardwareInput extends Partial<HardwareSpec> {
+export interface HardwareInput extends Omit<Partial<HardwareSpec>, "pricePerHour" | "powerWatts"> {
   preset?: string;
+  /** null: not known (the preset's figure is not inherited). */
+  pricePerHour?: number | null;
+  powerWatts?: number | null;
 }
 
 export interface Workload {
@@ -150,6 +158,10 @@ export interface ScenarioInput {
   sparsity?: { weights?: "none" | "2:4" };
   /** Speculative decoding what-if: a draft model proposes tokens the target verifies in one step. */
   speculative?: SpeculativeInput;
+  /** Traffic: requests arriving over time (core/serving/input.ts; the simulator comes later). */
+  serving?: ServingInput;
+  /** The serving software; realistic mode will take its overheads from it (carried, not yet used). */
+  engine?: Engine;
 }
 
 export interface SpeculativeInput {
@@ -174,6 +186,10 @@ export interface Scenario {
   efficiency: Partial<Efficiency>;
   sparsity: { weights: "none" | "2:4" };
   speculative?: { draft: ModelShape; draftTokens: number; acceptanceRate: number };
+  /** The validated serving block with its defaults; undefined when the scenario has none. */
+  serving?: Serving;
+  /** The engine the scenario names; undefined when it names none. */
+  engine?: Engine;
 }
 
 /** One problem found in an input, with the dotted path of the field it concerns. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO_INPUT, type ScenarioInput } from "../core";
-import { ENTRY_FORMAT, SAVED_PREFIX, deleteSaved, exportSavedFile, listSaved, makeSaved, openSaved, parseSavedFile, writeSaved, type SavedStorage } from "./saved";
+import { ENTRY_FORMAT, SAVED_PREFIX, deleteSaved, exportSavedFile, importSaved, listSaved, makeSaved, openSaved, parseSavedFile, writeSaved, type SavedStorage } from "./saved";
 
 function memoryStorage(init: Record<string, string> = {}): SavedStorage & { map: Map<string, string> } {
   const map = new Map(Object.entries(init));
@@ -35,7 +35,7 @@ describe("saved scenarios", () => {
     expect(opened.warnings).toEqual([]);
     expect(opened.input.precision?.weights).toBe("int4");
     expect(opened.compare?.model).toEqual({ preset: "llama-3.1-70b" });
-    deleteSaved(s, first.id);
+    deleteSaved(s, entries[1]!);
     expect(listSaved(s).entries).toHaveLength(1);
   });
 
@@ -86,5 +86,60 @@ describe("saved scenarios", () => {
     };
     expect(writeSaved(s, makeSaved("big", D, null))).toMatch(/^Could not save "big": QuotaExceededError/);
     expect(listSaved(null).problems[0]).toMatch(/does not allow storage/);
+  });
+});
+
+describe("saved scenarios: careless files and full storage (issue 20)", () => {
+  it("never replaces the user's entry with an imported one that has its id: both are kept", () => {
+    const mine = makeSaved("mine", B, null);
+    const s = memoryStorage({ [SAVED_PREFIX + mine.id]: JSON.stringify(mine) });
+    const theirs = { ...makeSaved("theirs", A, null), id: mine.id };
+    const r = importSaved(s, [theirs]);
+    expect(r).toEqual({ imported: 1, problems: ["Import: 1 scenario had the id of a different saved scenario; kept both"] });
+    expect(listSaved(s).entries.map((e) => e.name).sort()).toEqual(["mine", "theirs"]);
+    // importing the very same entry again adds nothing, and says so
+    expect(importSaved(s, [mine])).toEqual({ imported: 0, problems: ["Import: 1 scenario was already saved here; not saved twice"] });
+    expect(listSaved(s).entries).toHaveLength(2);
+  });
+
+  it("deletes an entry whose storage key and id differ", () => {
+    const e = makeSaved("edited by hand", B, null);
+    const s = memoryStorage({ [`${SAVED_PREFIX}some-other-key`]: JSON.stringify(e) });
+    const [listed] = listSaved(s).entries;
+    expect(listed?.storageKey).toBe(`${SAVED_PREFIX}some-other-key`);
+    deleteSaved(s, listed!);
+    expect(listSaved(s).entries).toEqual([]);
+  });
+
+  it("reports a full storage once, with a count, not once per scenario", () => {
+    const s = memoryStorage();
+    s.setItem = () => {
+      throw new Error("QuotaExceededError");
+    };
+    const many = Array.from({ length: 500 }, (_, i) => makeSaved(`s${i}`, D, null));
+    const r = importSaved(s, many);
+    expect(r.imported).toBe(0);
+    expect(r.problems).toEqual(['Could not save 500 scenarios ("s0" and 499 more): QuotaExceededError (storage full or blocked)']);
+  });
+
+  it("names a field the tool does not write instead of dropping it", () => {
+    const e = { ...makeSaved("x", D, null), colour: "red" };
+    expect(parseSavedFile(JSON.stringify([e])).problems).toEqual(['Import: scenario 1 ("x") field "colour": unknown field; expected one of format, version, id, name, savedAt, link, compare; skipped']);
+    const file = JSON.parse(exportSavedFile([makeSaved("y", D, null)])) as Record<string, unknown>;
+    expect(parseSavedFile(JSON.stringify({ ...file, scenarioz: [] })).problems).toEqual(['Import: field "scenarioz": unknown field; did you mean "scenarios"?']);
+  });
+
+  it("exports what it lists without where it was stored, so the file imports cleanly", () => {
+    const s = memoryStorage();
+    writeSaved(s, makeSaved("round trip", B, A));
+    const listed = listSaved(s).entries;
+    const back = parseSavedFile(exportSavedFile(listed));
+    expect(back.problems).toEqual([]);
+    expect(back.entries).toEqual(listed.map(({ storageKey: _k, ...e }) => e));
+  });
+
+  it("reads a file that starts with a UTF-8 byte-order mark", () => {
+    const a = makeSaved("bom", B, null);
+    expect(parseSavedFile(`\uFEFF${exportSavedFile([a])}`)).toEqual({ entries: [a], problems: [] });
   });
 });

@@ -9,6 +9,7 @@
  */
 import * as z from "zod/mini";
 import type { ScenarioInput } from "../core";
+import { check } from "../core/fields";
 import { decodeComparison, encodeScenario } from "./url/codec";
 
 /** Storage keys of saved scenarios start with this; other keys on the origin are left alone. */
@@ -33,10 +34,14 @@ export interface SavedScenario {
   compare?: string;
 }
 
+/** A name inside a message: quoted, cut to 60 characters, control characters escaped. */
+const quoted = (name: string) => JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
+
 export type SavedStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
 const text = (max: number) => z.string({ error: "must be text" }).check(z.maxLength(max, { error: `must be at most ${max} characters` }));
-const entrySchema = z.object({
+// Strict: a field this tool does not write is an error naming it, never silently dropped.
+const entrySchema = z.strictObject({
   format: z.literal(ENTRY_FORMAT, { error: `must be "${ENTRY_FORMAT}"` }),
   version: z.literal(SAVED_VERSION, { error: `must be ${SAVED_VERSION}` }),
   id: text(100).check(z.minLength(1, { error: "must not be empty" })),
@@ -46,16 +51,26 @@ const entrySchema = z.object({
   compare: z.optional(text(8000)),
 });
 
+const fileSchema = z.strictObject({
+  format: z.literal(FILE_FORMAT, { error: `must be "${FILE_FORMAT}"` }),
+  version: z.literal(SAVED_VERSION, { error: `must be ${SAVED_VERSION}` }),
+  exportedAt: z.optional(text(40)),
+  scenarios: z.array(z.unknown(), { error: "must be a list" }),
+});
+
+/** A field path in quotes (an odd key comes quoted already). */
+const fieldName = (path: string) => (path.startsWith('"') ? path : `"${path}"`);
+
 /** One short line naming the first problem of a candidate entry (zod issue path + message). */
 function firstProblem(value: unknown): string | null {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "is not an object";
   const v = value as Record<string, unknown>;
   if (v.format !== ENTRY_FORMAT) return `is not a saved scenario of this tool (format ${typeof v.format === "string" ? JSON.stringify(v.format.slice(0, 60)) : "missing"})`;
   if (typeof v.version === "number" && v.version > SAVED_VERSION) return `was saved by a newer version of this tool (version ${v.version})`;
-  const r = entrySchema.safeParse(value);
-  if (r.success) return null;
-  const issue = r.error.issues[0];
-  return issue ? `field "${issue.path.join(".") || "?"}" ${issue.message}` : "is malformed";
+  const issue = check(entrySchema, value, "").issues[0];
+  if (!issue) return null;
+  const field = fieldName(issue.path);
+  return issue.message.startsWith("unknown field") ? `field ${field}: ${issue.message}` : `field ${field} ${issue.message.replace(/ \(got .*\)$/, "")}`;
 }
 
 function clean(value: unknown): SavedScenario | string {
@@ -67,15 +82,18 @@ function clean(value: unknown): SavedScenario | string {
 
 const newest = (a: SavedScenario, b: SavedScenario) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.name.localeCompare(b.name));
 
-export interface SavedList {
-  entries: SavedScenario[];
+export interface SavedList<T extends SavedScenario = SavedScenario> {
+  entries: T[];
   /** One line per entry skipped, naming its storage key. */
   problems: string[];
 }
 
+/** A saved scenario as found in storage, with the key it is stored under (which may differ from its id). */
+export type StoredScenario = SavedScenario & { storageKey: string };
+
 /** Every saved scenario in storage, newest first; broken or foreign entries are reported and skipped. */
-export function listSaved(storage: SavedStorage | null): SavedList {
-  const entries: SavedScenario[] = [];
+export function listSaved(storage: SavedStorage | null): SavedList<StoredScenario> {
+  const entries: StoredScenario[] = [];
   const problems: string[] = [];
   if (!storage) return { entries, problems: ["Saved scenarios: this browser does not allow storage here; nothing can be kept"] };
   try {
@@ -95,7 +113,7 @@ export function listSaved(storage: SavedStorage | null): SavedList {
       }
       const entry = clean(value);
       if (typeof entry === "string") problems.push(`Saved entry ${JSON.stringify(key.slice(0, 80))}: ${entry}; skipped`);
-      else entries.push(entry);
+      else entries.push({ ...entry, storageKey: key });
     }
   } catch (e) {
     problems.push(`Saved scenarios: storage could not be read (${e instanceof Error ? e.message : String(e)})`);
@@ -116,7 +134,7 @@ export function writeSaved(storage: SavedStorage | null, entry: SavedScenario): 
     storage.setItem(SAVED_PREFIX + entry.id, JSON.stringify(entry));
     return null;
   } catch (e) {
-    return `Could not save "${entry.name}": ${e instanceof Error ? e.message : String(e)} (storage full or blocked)`;
+    return `Could not save ${quoted(entry.name)}: ${e instanceof Error ? e.message : String(e)} (storage full or blocked)`;
   }
 }
 
@@ -134,12 +152,55 @@ export function makeSaved(name: string, input: ScenarioInput, compare: ScenarioI
   return entry;
 }
 
-export function deleteSaved(storage: SavedStorage | null, id: string): void {
+/** Removes a saved scenario by the key it is stored under (an entry edited by hand may carry another id). */
+export function deleteSaved(storage: SavedStorage | null, entry: Pick<StoredScenario, "storageKey">): void {
   try {
-    storage?.removeItem(SAVED_PREFIX + id);
+    storage?.removeItem(entry.storageKey);
   } catch {
     /* nothing to do: the list is re-read afterwards */
   }
+}
+
+const sameScenario = (a: SavedScenario, b: SavedScenario) => a.name === b.name && a.link === b.link && (a.compare ?? "") === (b.compare ?? "");
+
+/**
+ * Writes imported entries. An entry whose id is already taken by a different scenario is kept
+ * alongside it under a new id (the user's own entry is never replaced); one identical to what is
+ * stored is not written twice. Failed writes (storage full) are one line with a count. Never throws.
+ */
+export function importSaved(storage: SavedStorage | null, entries: SavedScenario[]): { imported: number; problems: string[] } {
+  const problems: string[] = [];
+  let imported = 0;
+  let duplicates = 0;
+  let renamed = 0;
+  const failed: { name: string; why: string; reason: string }[] = [];
+  for (const entry of entries) {
+    let existing: unknown;
+    try {
+      const raw = storage?.getItem(SAVED_PREFIX + entry.id);
+      existing = raw ? (JSON.parse(raw) as unknown) : null;
+    } catch {
+      existing = {}; // unreadable: taken all the same
+    }
+    let toWrite = entry;
+    if (existing !== null) {
+      const stored = clean(existing);
+      if (typeof stored !== "string" && sameScenario(stored, entry)) {
+        duplicates++;
+        continue;
+      }
+      toWrite = { ...entry, id: newId() };
+      renamed++;
+    }
+    const err = writeSaved(storage, toWrite);
+    if (err) failed.push({ name: entry.name, why: err, reason: err.slice(`Could not save ${quoted(entry.name)}: `.length) });
+    else imported++;
+  }
+  if (duplicates) problems.push(`Import: ${duplicates} scenario${duplicates === 1 ? " was" : "s were"} already saved here; not saved twice`);
+  if (renamed) problems.push(`Import: ${renamed} scenario${renamed === 1 ? "" : "s"} had the id of a different saved scenario; kept both`);
+  if (failed.length === 1) problems.push(failed[0]!.why);
+  else if (failed.length > 1) problems.push(`Could not save ${failed.length} scenarios (${quoted(failed[0]!.name)} and ${failed.length - 1} more): ${failed[0]!.reason}`);
+  return { imported, problems };
 }
 
 export interface OpenedScenario {
@@ -158,7 +219,9 @@ export function openSaved(entry: SavedScenario): OpenedScenario {
 
 /** An export file: every entry given, as pretty JSON. */
 export function exportSavedFile(entries: SavedScenario[], now: Date = new Date()): string {
-  return `${JSON.stringify({ format: FILE_FORMAT, version: SAVED_VERSION, exportedAt: now.toISOString(), scenarios: entries }, null, 2)}\n`;
+  // only the entry's own fields: not where this browser happened to store it (storageKey)
+  const scenarios = entries.map(({ format, version, id, name, savedAt, link, compare }) => ({ format, version, id, name, savedAt, link, ...(compare !== undefined ? { compare } : {}) }));
+  return `${JSON.stringify({ format: FILE_FORMAT, version: SAVED_VERSION, exportedAt: now.toISOString(), scenarios }, null, 2)}\n`;
 }
 
 /**
@@ -171,7 +234,7 @@ export function parseSavedFile(textIn: unknown): SavedList {
   if (textIn.length > 5_000_000) return { entries: [], problems: ["Import: the file is larger than 5 MB; not a scenarios export"] };
   let root: unknown;
   try {
-    root = JSON.parse(textIn);
+    root = JSON.parse(textIn.replace(/^\uFEFF/, "")); // a UTF-8 byte-order mark is not an error
   } catch (e) {
     return { entries: [], problems: [`Import: not valid JSON (${e instanceof Error ? e.message.slice(0, 120) : "syntax error"})`] };
   }
@@ -180,14 +243,15 @@ export function parseSavedFile(textIn: unknown): SavedList {
   else if (typeof root === "object" && root !== null && (root as Record<string, unknown>).format === FILE_FORMAT) {
     const r = root as Record<string, unknown>;
     if (typeof r.version === "number" && r.version > SAVED_VERSION) return { entries: [], problems: [`Import: the file was written by a newer version of this tool (version ${r.version})`] };
-    if (!Array.isArray(r.scenarios)) return { entries: [], problems: ['Import: field "scenarios" must be a list'] };
-    list = r.scenarios;
+    const issue = check(fileSchema, root, "").issues[0];
+    if (issue) return { entries: [], problems: [`Import: field ${fieldName(issue.path)}: ${issue.message}`] };
+    list = r.scenarios as unknown[];
   } else if (typeof root === "object" && root !== null && (root as Record<string, unknown>).format === ENTRY_FORMAT) list = [root];
   else return { entries: [], problems: [`Import: not a scenarios export of this tool (expected "format": "${FILE_FORMAT}")`] };
   const entries: SavedScenario[] = [];
   list.slice(0, MAX_SAVED).forEach((item, i) => {
     const entry = clean(item);
-    const label = typeof item === "object" && item !== null && typeof (item as Record<string, unknown>).name === "string" ? ` ("${String((item as Record<string, unknown>).name).slice(0, 60)}")` : "";
+    const label = typeof item === "object" && item !== null && typeof (item as Record<string, unknown>).name === "string" ? ` (${quoted(String((item as Record<string, unknown>).name))})` : "";
     if (typeof entry === "string") problems.push(`Import: scenario ${i + 1}${label} ${entry}; skipped`);
     else entries.push(entry);
   });

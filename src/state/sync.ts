@@ -5,7 +5,7 @@
  */
 import { decodeComparison, encodeComparison } from "./url/codec";
 import { calculatorStore, type CalculatorStore } from "./store";
-import { lessonFromQuery, lessonQuery } from "./lesson";
+import { lessonQuery, readLesson, type LessonCatalogue } from "./lesson";
 import type { ScenarioInput } from "../core";
 
 /** Minimum time between two URL writes, and the delay of the first (ms). */
@@ -66,14 +66,30 @@ export function shareUrlFor(
   return `${loc.origin}${loc.pathname}?${queryFor(input, compare)}`;
 }
 
-/** Read a link's query into the store: valid fields kept, the rest reported as warnings. */
-export function hydrateFromQuery(store: CalculatorStore, search: string): void {
+/** Whether a location's `#…` carries link fields (`#v=1&b=8`), not just an anchor (`#top`). */
+export function hashIsLink(hash: string): boolean {
+  return hash.includes("=");
+}
+
+/**
+ * Read a link into the store: valid fields kept, the rest reported as warnings. The query and a
+ * `#…` that carries fields are read alike, as the command line reads a pasted link (the part
+ * after # last, so it wins a key given in both, and the notice says the key was given twice).
+ */
+export function hydrateFromQuery(store: CalculatorStore, search: string, hash = "", lessons?: LessonCatalogue): void {
   const query = search.startsWith("?") ? search.slice(1) : search;
-  if (!query) return;
-  const { b, a } = decodeComparison(query);
-  store.getState().loadInput(b.input, [...b.warnings, ...(a?.warnings ?? [])]);
+  const fragment = hashIsLink(hash) ? hash : "";
+  if (!query && !fragment) return;
+  const { b, a } = decodeComparison(`?${query}${fragment}`);
+  const lesson = readLesson(b.reserved, lessons);
+  store.getState().loadInput(b.input, [...b.warnings, ...(a?.warnings ?? []), ...lesson.warnings]);
   store.getState().setCompare(a ? a.input : null);
-  store.getState().setLesson(lessonFromQuery(query));
+  store.getState().setLesson(lesson.lesson);
+}
+
+export interface UrlSyncOptions {
+  /** The lessons that exist (id → steps), to name an unknown lesson or step in a link. */
+  lessons?: LessonCatalogue;
 }
 
 export interface UrlSync {
@@ -81,11 +97,13 @@ export interface UrlSync {
   stop(): void;
 }
 
-export function startUrlSync(store: CalculatorStore, win: Window = window): UrlSync {
-  hydrateFromQuery(store, win.location.search);
+export function startUrlSync(store: CalculatorStore, win: Window = window, options: UrlSyncOptions = {}): UrlSync {
+  hydrateFromQuery(store, win.location.search, win.location.hash, options.lessons);
+  // A link read from `#…` moves into the query, so the address says what the page shows.
+  const keepHash = () => (hashIsLink(win.location.hash) ? "" : win.location.hash);
 
   const write = throttle((input: ScenarioInput) => {
-    const url = `${win.location.pathname}?${queryFor(input, store.getState().compare)}${lessonQuery(store.getState().lesson)}${win.location.hash}`;
+    const url = `${win.location.pathname}?${queryFor(input, store.getState().compare)}${lessonQuery(store.getState().lesson)}${keepHash()}`;
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) {
       win.history.replaceState(win.history.state, "", url);
     }
@@ -95,7 +113,8 @@ export function startUrlSync(store: CalculatorStore, win: Window = window): UrlS
   const unsubscribe = store.subscribe((s) => s.input, (input) => write(input));
   const unsubscribeCompare = store.subscribe((s) => s.compare, () => write(store.getState().input));
   const unsubscribeLesson = store.subscribe((s) => s.lesson, () => write(store.getState().input));
-  const onPop = () => hydrateFromQuery(store, win.location.search);
+  if (hashIsLink(win.location.hash)) write(store.getState().input);
+  const onPop = () => hydrateFromQuery(store, win.location.search, win.location.hash, options.lessons);
   win.addEventListener("popstate", onPop);
   return {
     flush: () => write.flush(),

@@ -23,7 +23,7 @@ export function Notices() {
               {COPY.dismiss}
             </button>
           </div>
-          <ul className="mt-1 list-disc pl-5 break-words">
+          <ul className="mt-1 list-disc pl-5 [overflow-wrap:anywhere]">
             {link.map((n) => (
               <li key={n.id}>{n.text}</li>
             ))}
@@ -33,7 +33,7 @@ export function Notices() {
       {other.length > 0 ? (
         <div role="alert" data-testid="input-notice" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           <p className="font-medium">{COPY.inputProblems}</p>
-          <ul className="mt-1 list-disc pl-5 break-words">
+          <ul className="mt-1 list-disc pl-5 [overflow-wrap:anywhere]">
             {other.map((n) => (
               <li key={n.id}>{n.text}</li>
             ))}

@@ -63,7 +63,7 @@ describe("evaluate: hand-checked numbers", () => {
     expect(r.prefill.timeS).toBeCloseTo(26.01e-6, 12);
     expect(r.total.costPerMillionOutputTokensAllIn).toBeCloseTo(0.052024, 9);
     expect(r.total.chipSecondsPerMillionOutputTokensAllIn).toBeCloseTo(52.024, 6);
-    const noPrice = evaluateInput({ model: toy, hardware: { ...toyChip, pricePerHour: undefined }, workload: { batch: 1, promptTokens: 1, outputTokens: 1 }, ...ideal }).report;
+    const noPrice = evaluateInput({ model: toy, hardware: { ...toyChip, pricePerHour: null }, workload: { batch: 1, promptTokens: 1, outputTokens: 1 }, ...ideal }).report;
     expect(noPrice.total.costPerMillionOutputTokensAllIn).toBeNull();
     expect(noPrice.total.chipSecondsPerMillionOutputTokensAllIn).toBeCloseTo(52.024, 6);
   });

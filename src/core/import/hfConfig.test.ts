@@ -129,3 +129,14 @@ describe("importHfConfig", () => {
     expect(r.ok && r.value.model.name).toBe("meta-llama/Llama-3.1-8B");
   });
 });
+
+describe("careless config.json text (issue 20)", () => {
+  const config = JSON.parse(llama) as Record<string, unknown>;
+  it("says a number too large to represent is one, not null", () => {
+    const r = importHfConfig(JSON.stringify(config).replace(/"hidden_size":\s*\d+/, '"hidden_size": 1e400'));
+    expect(r).toEqual({ ok: false, error: 'config.json: "hidden_size" (the model width) must be a whole number of at least 1 (got a number beyond double precision)' });
+  });
+  it("reads a file that starts with a UTF-8 byte-order mark", () => {
+    expect(importHfConfig(`\uFEFF${JSON.stringify(config)}`).ok).toBe(true);
+  });
+});

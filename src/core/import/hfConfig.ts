@@ -52,6 +52,8 @@ const TIED_BY_DEFAULT = new Set(["gemma", "gemma2"]);
 
 /** One-line, control-free rendering of a value for a message. */
 function show(v: unknown): string {
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify writes as "null"
+  if (typeof v === "number" && !Number.isFinite(v)) return Number.isNaN(v) ? "NaN" : "a number beyond double precision";
   let s: string;
   try {
     s = typeof v === "string" ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
@@ -256,7 +258,7 @@ export function importHfConfig(input: unknown, nameHint?: string): ImportResult 
       if (input.length > MAX_CONFIG_CHARS) return { ok: false, error: `config.json: too large (${input.length} characters; at most ${MAX_CONFIG_CHARS})` };
       if (input.trim() === "") return { ok: false, error: "config.json: empty; paste the contents of a model's config.json" };
       try {
-        root = JSON.parse(input);
+        root = JSON.parse(input.replace(/^\uFEFF/, "")); // a UTF-8 byte-order mark is not an error
       } catch (e) {
         return { ok: false, error: `config.json: not valid JSON (${show(e instanceof Error ? e.message : e).slice(1, -1)})` };
       }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCENARIO_INPUT, HARDWARE_PRESETS, MODEL_PRESETS } from "../../core/index";
+import { DEFAULT_SCENARIO_INPUT, HARDWARE_PRESETS, MODEL_PRESETS, PLAUSIBLE, rangeMessage } from "../../core/index";
 import type { ScenarioInput } from "../../core/index";
 import { MIGRATIONS, decodeScenario, encodeScenario, parseScenarioLink, splitLink } from "./codec";
 import { CURRENT_VERSION, SCHEMA } from "./schema";
@@ -46,15 +46,16 @@ function scenario(fields: Record<string, unknown>, base: ScenarioInput = DEFAULT
 function valueOf(row: FieldRow): fc.Arbitrary<FieldValue> {
   const k = row.kind;
   switch (k.type) {
-    case "int":
-      return fc.oneof(
-        fc.integer({ min: k.min, max: Math.min(k.max, 100_000) }),
-        fc.double({ min: k.min, max: k.max, noNaN: true }).map((x) => Math.min(k.max, Math.max(k.min, Math.round(x)))),
-      );
-    case "num":
-      return fc
-        .double({ min: k.min, max: k.max, noNaN: true, minExcluded: k.minExclusive ?? false })
-        .map((x) => (x === 0 ? 0 : x));
+    case "range": {
+      const r = k.range;
+      if (r.integer) {
+        return fc.oneof(
+          fc.integer({ min: r.min, max: Math.min(r.max, 100_000) }),
+          fc.double({ min: r.min, max: r.max, noNaN: true }).map((x) => Math.min(r.max, Math.max(r.min, Math.round(x)))),
+        );
+      }
+      return fc.double({ min: r.min, max: r.max, noNaN: true, minExcluded: r.minExclusive ?? false }).map((x) => (x === 0 ? 0 : x));
+    }
     case "bool":
       return fc.boolean();
     case "enum":
@@ -249,7 +250,7 @@ describe("malformed links", () => {
 
   it("says what was ignored and what is used instead", () => {
     expect(warningsFor("v=1&b=abc")).toEqual([
-      `workload.batch: must be a whole number from 1 to 1e6 (got "abc"); ignored b=abc, using ${DEFAULT_SCENARIO_INPUT.workload.batch}`,
+      `workload.batch: must be a whole number from 1 to 1e6 sequences (got "abc"); ignored b=abc, using ${DEFAULT_SCENARIO_INPUT.workload.batch}`,
     ]);
     expect(warningsFor("v=1&m=nonexistent")).toEqual([
       `model.preset: unknown model preset (got "nonexistent"); ignored m=nonexistent, using ${DEFAULT_SCENARIO_INPUT.model.preset}`,
@@ -266,12 +267,14 @@ describe("malformed links", () => {
   });
 
   it("reports what the core rejects, and falls back to the default for it", () => {
-    // layers = 5000 is a whole number (the codec's check) but beyond the core's limit
-    const { input, warnings } = decodeScenario("v=1&l=5000&b=8");
+    // 64 KV heads is a valid count (the codec's check) but more than the model's 32 heads (the core's rule)
+    const { input, warnings } = decodeScenario("v=1&kv=64&b=8");
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^model\.layers: /);
+    expect(warnings[0]).toMatch(/^model\.kvHeads: must not exceed model\.heads/);
     expect(input).toEqual(scenario({ "workload.batch": 8 }));
-    expect(parseScenarioLink("v=1&l=5000").input.model?.layers).toBe(5000);
+    expect(parseScenarioLink("v=1&kv=64").input.model?.kvHeads).toBe(64);
+    // the link refuses what the core's plausible ranges refuse, in the same words
+    expect(decodeScenario("v=1&l=5000").warnings).toEqual([`model.layers: ${rangeMessage(PLAUSIBLE["model.layers"])} (got "5000"); ignored l=5000`]);
     // a parameter count next to a preset is ignored by the core, so the link says so
     expect(decodeScenario("v=1&p=7e9").warnings[0]).toMatch(/^model\.params: /);
     expect(decodeScenario("v=1&m=~&p=7e9")).toMatchObject({ warnings: [], input: { model: { params: 7e9 } } });

@@ -9,8 +9,11 @@
  *   `m=~`: a custom model with no preset), so decode(encode(x)) gives back exactly x;
  * - decoding never throws: anything it cannot read becomes a warning naming the field's contract
  *   path and what was ignored, and every readable field is kept;
- * - the codec checks syntax and a loose sanity range; the core's resolveScenario owns the real
- *   limits, and its issues become warnings too (the offending fields fall back to the default);
+ * - the codec checks syntax and the core's plausible ranges (core/limits.ts, the same words);
+ *   the core's resolveScenario still owns the cross-field rules, and its issues become warnings
+ *   too (the offending fields fall back to the default);
+ * - decoding is linear in the link's length: at most MAX_WARNINGS warnings are listed, then one
+ *   line counting the rest; a link longer than MAX_LINK_CHARS is refused with a message;
  * - long links may be compressed into one `z=` key (lz-string), decoded the same way;
  * - old links are brought up to date by MIGRATIONS before they are read.
  *
@@ -77,6 +80,37 @@ export interface DecodeResult {
   reserved: Partial<Record<ReservedKey, string>>;
   /** The link's format version as written (CURRENT_VERSION when absent or unreadable). */
   version: number;
+}
+
+/**
+ * Longest link read, in characters. The longest link the page itself can write (every field set,
+ * both names 200 characters of non-Latin text, a compared scenario A) is under 12,000 characters
+ * (codec.test.ts checks); anything longer is not a link this page made, and is refused with a
+ * message rather than read for seconds.
+ */
+export const MAX_LINK_CHARS = 32_000;
+/** Longest compressed payload read: a whole scenario compresses to well under 4,000 characters. */
+export const MAX_COMPRESSED_CHARS = 8_000;
+/** Most warnings listed for one link; the rest are counted in one last line. */
+export const MAX_WARNINGS = 30;
+
+/**
+ * The warnings of one decode: each listed once (a Set, so a link with thousands of bad keys is
+ * read in linear time), at most MAX_WARNINGS of them, then one line counting the rest.
+ */
+class Warnings {
+  private readonly seen = new Set<string>();
+  private readonly listed: string[] = [];
+  private more = 0;
+  readonly add = (w: string): void => {
+    if (this.seen.has(w)) return;
+    this.seen.add(w);
+    if (this.listed.length < MAX_WARNINGS) this.listed.push(w);
+    else this.more++;
+  };
+  list(): string[] {
+    return this.more > 0 ? [...this.listed, `link: ${this.more.toLocaleString("en-US")} more problems not listed`] : [...this.listed];
+  }
 }
 
 /** Links longer than this (characters after `v=1&`) are compressed when that makes them shorter. */
@@ -195,7 +229,10 @@ export function encodeScenario(input: ScenarioInput, options: EncodeOptions = {}
 /** Shows a user-supplied value inside a warning: on one line, control characters escaped, cut short. */
 function show(s: string): string {
   const cut = s.length > 40 ? `${s.slice(0, 40)}…` : s;
-  return JSON.stringify(cut).slice(1, -1);
+  // JSON escapes C0 controls; DEL, C1 controls and line separators are escaped here too
+  return JSON.stringify(cut)
+    .slice(1, -1)
+    .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function decodeComponent(s: string): string | undefined {
@@ -261,7 +298,15 @@ function expandCompressed(params: LinkParam[], warn: (w: string) => void): LinkP
       outer.push(p);
       continue;
     }
+    if (p.raw.length > MAX_COMPRESSED_CHARS) {
+      warn(`${COMPRESSED_KEY}: the compressed scenario is longer than ${MAX_COMPRESSED_CHARS.toLocaleString("en-US")} characters (got ${p.raw.length.toLocaleString("en-US")}); ignored`);
+      continue;
+    }
     const text = decompress(decodeComponent(p.raw) ?? p.raw);
+    if (typeof text === "string" && text.length > MAX_LINK_CHARS) {
+      warn(`${COMPRESSED_KEY}: the compressed scenario expands beyond ${MAX_LINK_CHARS.toLocaleString("en-US")} characters; ignored`);
+      continue;
+    }
     if (typeof text !== "string" || !text.endsWith(END_MARK) || /[^\x21-\x7e]/.test(text)) {
       warn(`${COMPRESSED_KEY}: the compressed scenario is damaged or truncated; ignored ${COMPRESSED_KEY}=${show(p.raw)}`);
       continue;
@@ -305,7 +350,8 @@ function readFields(params: LinkParam[], warn: (w: string) => void, reserved: De
     }
     const row = ROW_BY_KEY.get(key);
     if (row === undefined) {
-      const named = /^[\w.~-]+$/.test(key) ? key : `"${show(key)}"`; // quoted when blank or odd, so the message still names it
+      // quoted when blank, odd or long, so the message still names it on one short line
+      const named = /^[\w.~-]{1,40}$/.test(key) ? key : `"${show(key)}"`;
       warn(`${named}: unknown key; ignored ${show(key)}=${show(raw)}`);
       continue;
     }
@@ -341,23 +387,38 @@ function buildInput(fields: LinkFields): ScenarioInput {
   return input as ScenarioInput;
 }
 
-function parseLink(link: string): { result: DecodeResult; fields: LinkFields } {
-  const warnings: string[] = [];
-  const warn = (w: string) => {
-    if (!warnings.includes(w)) warnings.push(w);
-  };
+interface Parsed {
+  result: Omit<DecodeResult, "warnings">;
+  fields: LinkFields;
+  warnings: Warnings;
+}
+
+export interface ReadOptions {
+  /** Longest link read (default MAX_LINK_CHARS). */
+  maxChars?: number;
+}
+
+function parseLink(link: string, options: ReadOptions = {}): Parsed {
+  const warnings = new Warnings();
+  const warn = warnings.add;
   const reserved: DecodeResult["reserved"] = {};
+  const maxChars = options.maxChars ?? MAX_LINK_CHARS;
   try {
-    const params = splitLink(typeof link === "string" ? link : "");
+    const text = typeof link === "string" ? link : "";
+    if (text.length > maxChars) {
+      warn(`link: ${text.length.toLocaleString("en-US")} characters, longer than the ${maxChars.toLocaleString("en-US")} a link of this page can be; not read, using the default scenario`);
+      return { result: { input: clone(DEFAULT_SCENARIO_INPUT), reserved, version: CURRENT_VERSION }, fields: new Map(), warnings };
+    }
+    const params = splitLink(text);
     const version = readVersion(params, warn);
     const expanded = migrate(expandCompressed(params, warn), Math.min(version, CURRENT_VERSION), warn);
     const fields = readFields(expanded, warn, reserved);
-    return { result: { input: buildInput(fields), warnings, reserved, version }, fields };
+    return { result: { input: buildInput(fields), reserved, version }, fields, warnings };
   } catch (e) {
     // Unreachable by design; a defect here must still never take the page down.
     warn(`link: could not be read (${e instanceof Error ? e.message : String(e)}); using the default scenario`);
     const input = clone(DEFAULT_SCENARIO_INPUT);
-    return { result: { input, warnings, reserved, version: CURRENT_VERSION }, fields: new Map() };
+    return { result: { input, reserved, version: CURRENT_VERSION }, fields: new Map(), warnings };
   }
 }
 
@@ -365,12 +426,13 @@ function parseLink(link: string): { result: DecodeResult; fields: LinkFields } {
  * Reads a link's syntax only: DEFAULT_SCENARIO_INPUT with every readable field of the link
  * applied, and a warning for everything else. Never throws. decodeScenario adds the core's checks.
  */
-export function parseScenarioLink(link: string): DecodeResult {
-  return parseLink(link).result;
+export function parseScenarioLink(link: string, options: ReadOptions = {}): DecodeResult {
+  const { result, warnings } = parseLink(link, options);
+  return { ...result, warnings: warnings.list() };
 }
 
-/** Longest `cmp=` value read (characters); a scenario's own query is far shorter. */
-export const MAX_COMPARE_CHARS = 4000;
+/** Longest `cmp=` value read (characters): half the longest link; a scenario's own query is far shorter. */
+export const MAX_COMPARE_CHARS = MAX_LINK_CHARS / 2;
 
 /**
  * A link carrying an A/B comparison: B (the page's scenario) as usual, and the pinned scenario A as
@@ -400,7 +462,17 @@ export function decodeComparison(link: string): ComparisonResult {
     return { b: { ...b, warnings: [...b.warnings, `cmp: longer than ${MAX_COMPARE_CHARS} characters; scenario A ignored`] }, a: null };
   }
   const inner = decodeScenario(raw);
-  return { b, a: { ...inner, warnings: inner.warnings.map((w) => `cmp: ${w}`) } };
+  const own: string[] = [];
+  for (const key of RESERVED_KEYS) {
+    const value = inner.reserved[key];
+    if (value === undefined) continue;
+    own.push(
+      key === "cmp"
+        ? `cmp: a compared scenario cannot carry its own cmp (got cmp=${show(value)}); ignored`
+        : `cmp: ${key}= inside the compared scenario is not read; ignored ${key}=${show(value)}`,
+    );
+  }
+  return { b, a: { ...inner, reserved: {}, warnings: [...inner.warnings.map((w) => `cmp: ${w}`), ...own] } };
 }
 
 /**
@@ -408,12 +480,9 @@ export function decodeComparison(link: string): ComparisonResult {
  * warning per thing ignored. Never throws. Fields the core rejects (resolveScenario's issues) are
  * reported and fall back to the default, so `input` resolves without issues caused by the link.
  */
-export function decodeScenario(link: string): DecodeResult {
-  const { result, fields } = parseLink(link);
-  const { warnings } = result;
-  const warn = (w: string) => {
-    if (!warnings.includes(w)) warnings.push(w);
-  };
+export function decodeScenario(link: string, options: ReadOptions = {}): DecodeResult {
+  const { result, fields, warnings } = parseLink(link, options);
+  const warn = warnings.add;
   try {
     let input = result.input;
     // A field the core rejects falls back to the default; that can expose another rejected
@@ -433,9 +502,9 @@ export function decodeScenario(link: string): DecodeResult {
       if (!reverted) break;
       input = buildInput(fields);
     }
-    return { ...result, input };
+    return { ...result, input, warnings: warnings.list() };
   } catch (e) {
     warn(`scenario: could not be checked (${e instanceof Error ? e.message : String(e)})`);
-    return result;
+    return { ...result, warnings: warnings.list() };
   }
 }

@@ -12,8 +12,9 @@
  *
  * Pure: imports only the core's public surface; no DOM (checked by tsconfig.core.json).
  */
-import { ATTENTION_SHARDINGS,
-  EXPERT_PARALLELISMS, LAYOUTS, PRECISIONS } from "../../core/types";
+import { ATTENTION_SHARDINGS, ENGINES, EXPERT_PARALLELISMS, LAYOUTS, PRECISIONS } from "../../core/types";
+import { ARRIVALS, DATASETS, LENGTH_DISTS } from "../../core/serving/input";
+import { inRange, PLAUSIBLE, rangeMessage, type PlausiblePath, type Range } from "../../core/limits";
 import type { Precision, ScenarioInput } from "../../core/index";
 
 /** The link format version written by encodeScenario (the `v=` key). */
@@ -55,12 +56,13 @@ type LeafPaths<T, P extends string = ""> = {
 export type FieldPath = LeafPaths<ScenarioInput>;
 
 // ---------------------------------------------------------------------------------------------
-// Value kinds: how a value is written into a link and read back. Reading checks syntax and a
-// loose sanity range only; the core's validation (resolveScenario) owns the real limits.
+// Value kinds: how a value is written into a link and read back. Numbers are checked against
+// the core's plausible ranges (the same table resolveScenario uses, so the same words); the core
+// still has the final word on cross-field rules (kvHeads ≤ heads, …).
 
 export type FieldKind =
-  | { type: "int"; min: number; max: number }
-  | { type: "num"; min: number; max: number; minExclusive?: boolean }
+  /** A number within the core's plausible-ranges table (core/limits.ts): the link refuses what the core would, in the same words. */
+  | { type: "range"; range: Range }
   | { type: "bool" }
   | { type: "enum"; values: readonly string[] }
   | { type: "preset"; block: "model" | "hardware" }
@@ -76,17 +78,11 @@ export interface FieldRow {
   since: number;
 }
 
-const int = (min: number, max: number): FieldKind => ({ type: "int", min, max });
-/** A finite number in (min, max] (or [min, max] when minExclusive is false). */
-const num = (min: number, max: number, minExclusive = true): FieldKind => ({ type: "num", min, max, minExclusive });
 const bool: FieldKind = { type: "bool" };
 const oneOf = (values: readonly string[]): FieldKind => ({ type: "enum", values });
 const text: FieldKind = { type: "text", maxLength: 200 };
-
-const DIM = 1e7; // no transformer dimension or count comes near this
-const TOKENS = 1e8; // a hundred million tokens of context
-const BYTES = 1e16; // 10 PB per chip
-const RATE = 1e18; // FLOP/s or bytes/s per chip
+/** The core's range for a contract path (core/limits.ts). */
+const plausible = (path: PlausiblePath): FieldKind => ({ type: "range", range: PLAUSIBLE[path] });
 
 /** peakFlops keys: f + the precision's short name. */
 const PEAK_KEYS: Record<Precision, string> = {
@@ -104,80 +100,106 @@ export const SCHEMA: readonly FieldRow[] = [
   // model
   { path: "model.preset", key: "m", kind: { type: "preset", block: "model" }, since: 1 },
   { path: "model.name", key: "mn", kind: text, since: 1 },
-  { path: "model.params", key: "p", kind: int(1, 1e13), since: 1 },
-  { path: "model.layers", key: "l", kind: int(1, DIM), since: 1 },
-  { path: "model.dModel", key: "d", kind: int(1, DIM), since: 1 },
-  { path: "model.heads", key: "h", kind: int(1, DIM), since: 1 },
-  { path: "model.kvHeads", key: "kv", kind: int(1, DIM), since: 1 },
-  { path: "model.headDim", key: "hd", kind: int(1, DIM), since: 1 },
-  { path: "model.dFF", key: "ff", kind: int(1, DIM * 10), since: 1 },
+  { path: "model.params", key: "p", kind: plausible("model.params"), since: 1 },
+  { path: "model.layers", key: "l", kind: plausible("model.layers"), since: 1 },
+  { path: "model.dModel", key: "d", kind: plausible("model.dModel"), since: 1 },
+  { path: "model.heads", key: "h", kind: plausible("model.heads"), since: 1 },
+  { path: "model.kvHeads", key: "kv", kind: plausible("model.kvHeads"), since: 1 },
+  { path: "model.headDim", key: "hd", kind: plausible("model.headDim"), since: 1 },
+  { path: "model.dFF", key: "ff", kind: plausible("model.dFF"), since: 1 },
   { path: "model.ffn", key: "fn", kind: oneOf(["swiglu", "gelu"]), since: 1 },
-  { path: "model.vocab", key: "vo", kind: int(1, DIM * 10), since: 1 },
+  { path: "model.vocab", key: "vo", kind: plausible("model.vocab"), since: 1 },
   { path: "model.tiedEmbeddings", key: "te", kind: bool, since: 1 },
   { path: "model.attention", key: "at", kind: oneOf(["mha", "gqa", "mqa", "mla"]), since: 1 },
   { path: "model.parallelBlock", key: "pb", kind: bool, since: 1 },
-  { path: "model.mla.kvLoraRank", key: "mkr", kind: int(1, DIM), since: 1 },
-  { path: "model.mla.qkRopeHeadDim", key: "mrd", kind: int(0, DIM), since: 1 },
-  { path: "model.mla.qLoraRank", key: "mqr", kind: int(0, DIM), since: 1 },
-  { path: "model.mla.qkNopeHeadDim", key: "mnd", kind: int(0, DIM), since: 1 },
-  { path: "model.mla.vHeadDim", key: "mvd", kind: int(1, DIM), since: 1 },
-  { path: "model.moe.experts", key: "xe", kind: int(1, DIM), since: 1 },
-  { path: "model.moe.activeExperts", key: "xa", kind: int(1, DIM), since: 1 },
-  { path: "model.moe.sharedExperts", key: "xs", kind: int(0, DIM), since: 1 },
-  { path: "model.moe.dFFExpert", key: "xf", kind: int(1, DIM * 10), since: 1 },
-  { path: "model.moe.denseLayers", key: "xd", kind: int(0, DIM), since: 1 },
+  { path: "model.mla.kvLoraRank", key: "mkr", kind: plausible("model.mla.kvLoraRank"), since: 1 },
+  { path: "model.mla.qkRopeHeadDim", key: "mrd", kind: plausible("model.mla.qkRopeHeadDim"), since: 1 },
+  { path: "model.mla.qLoraRank", key: "mqr", kind: plausible("model.mla.qLoraRank"), since: 1 },
+  { path: "model.mla.qkNopeHeadDim", key: "mnd", kind: plausible("model.mla.qkNopeHeadDim"), since: 1 },
+  { path: "model.mla.vHeadDim", key: "mvd", kind: plausible("model.mla.vHeadDim"), since: 1 },
+  { path: "model.moe.experts", key: "xe", kind: plausible("model.moe.experts"), since: 1 },
+  { path: "model.moe.activeExperts", key: "xa", kind: plausible("model.moe.activeExperts"), since: 1 },
+  { path: "model.moe.sharedExperts", key: "xs", kind: plausible("model.moe.sharedExperts"), since: 1 },
+  { path: "model.moe.dFFExpert", key: "xf", kind: plausible("model.moe.dFFExpert"), since: 1 },
+  { path: "model.moe.denseLayers", key: "xd", kind: plausible("model.moe.denseLayers"), since: 1 },
   { path: "model.norm", key: "nm", kind: oneOf(["rmsnorm", "layernorm"]), since: 1 },
-  { path: "model.normsPerLayer", key: "np", kind: int(0, 100), since: 1 },
+  { path: "model.normsPerLayer", key: "np", kind: plausible("model.normsPerLayer"), since: 1 },
   { path: "model.qkNorm", key: "qn", kind: bool, since: 1 },
   { path: "model.bias", key: "bi", kind: oneOf(["none", "qkv", "all"]), since: 1 },
-  { path: "model.positionEmbeddings", key: "pe", kind: int(0, TOKENS), since: 1 },
-  { path: "model.slidingWindow.window", key: "sw", kind: int(1, TOKENS), since: 1 },
+  { path: "model.positionEmbeddings", key: "pe", kind: plausible("model.positionEmbeddings"), since: 1 },
+  { path: "model.slidingWindow.window", key: "sw", kind: plausible("model.slidingWindow.window"), since: 1 },
   { path: "model.slidingWindow.layers", key: "sl", kind: oneOf(["all", "alternate"]), since: 1 },
   { path: "model.attentionSinks", key: "sk", kind: bool, since: 1 },
-  { path: "model.contextWindow", key: "cw", kind: int(1, 1e9), since: 1 },
+  { path: "model.contextWindow", key: "cw", kind: plausible("model.contextWindow"), since: 1 },
   // hardware
   { path: "hardware.preset", key: "hw", kind: { type: "preset", block: "hardware" }, since: 1 },
   { path: "hardware.name", key: "hn", kind: text, since: 1 },
-  { path: "hardware.chips", key: "n", kind: int(1, 1e6), since: 1 },
-  { path: "hardware.memoryBytes", key: "mem", kind: int(1, BYTES), since: 1 },
-  { path: "hardware.memoryBandwidth", key: "bw", kind: num(0, RATE), since: 1 },
+  { path: "hardware.chips", key: "n", kind: plausible("hardware.chips"), since: 1 },
+  { path: "hardware.memoryBytes", key: "mem", kind: plausible("hardware.memoryBytes"), since: 1 },
+  { path: "hardware.memoryBandwidth", key: "bw", kind: plausible("hardware.memoryBandwidth"), since: 1 },
   ...PRECISIONS.map(
-    (p): FieldRow => ({ path: `hardware.peakFlops.${p}`, key: PEAK_KEYS[p], kind: num(0, RATE), since: 1 }),
+    (p): FieldRow => ({ path: `hardware.peakFlops.${p}`, key: PEAK_KEYS[p], kind: plausible("hardware.peakFlops"), since: 1 }),
   ),
-  { path: "hardware.interconnectBandwidth", key: "ic", kind: num(0, RATE, false), since: 1 },
-  { path: "hardware.pricePerHour", key: "pr", kind: num(0, 1e6, false), since: 1 },
-  { path: "hardware.powerWatts", key: "pw", kind: num(0, 1e6), since: 1 },
-  { path: "hardware.fastDomainChips", key: "fd", kind: int(1, 1e6), since: 1 },
-  { path: "hardware.scaleOutBandwidth", key: "so", kind: num(0, RATE, false), since: 1 },
+  { path: "hardware.interconnectBandwidth", key: "ic", kind: plausible("hardware.interconnectBandwidth"), since: 1 },
+  { path: "hardware.pricePerHour", key: "pr", kind: plausible("hardware.pricePerHour"), since: 1 },
+  { path: "hardware.powerWatts", key: "pw", kind: plausible("hardware.powerWatts"), since: 1 },
+  { path: "hardware.fastDomainChips", key: "fd", kind: plausible("hardware.fastDomainChips"), since: 1 },
+  { path: "hardware.scaleOutBandwidth", key: "so", kind: plausible("hardware.scaleOutBandwidth"), since: 1 },
   { path: "hardware.topology", key: "tp", kind: oneOf(["switch", "torus", "none"]), since: 1 },
   { path: "hardware.sparseTensorCores", key: "stc", kind: bool, since: 1 },
-  { path: "hardware.achievable.compute", key: "ac", kind: num(0, 1), since: 1 },
-  { path: "hardware.achievable.memory", key: "am", kind: num(0, 1), since: 1 },
+  { path: "hardware.achievable.compute", key: "ac", kind: plausible("hardware.achievable.compute"), since: 1 },
+  { path: "hardware.achievable.memory", key: "am", kind: plausible("hardware.achievable.memory"), since: 1 },
   // workload
-  { path: "workload.batch", key: "b", kind: int(1, 1e6), since: 1 },
-  { path: "workload.promptTokens", key: "pt", kind: int(0, TOKENS), since: 1 },
-  { path: "workload.outputTokens", key: "ot", kind: int(0, TOKENS), since: 1 },
-  { path: "workload.prefillBatch", key: "bp", kind: int(1, 1e6), since: 1 },
+  { path: "workload.batch", key: "b", kind: plausible("workload.batch"), since: 1 },
+  { path: "workload.promptTokens", key: "pt", kind: plausible("workload.promptTokens"), since: 1 },
+  { path: "workload.outputTokens", key: "ot", kind: plausible("workload.outputTokens"), since: 1 },
+  { path: "workload.prefillBatch", key: "bp", kind: plausible("workload.prefillBatch"), since: 1 },
   // precision
   { path: "precision.weights", key: "w", kind: oneOf(PRECISIONS), since: 1 },
   { path: "precision.kvCache", key: "kc", kind: oneOf(PRECISIONS), since: 1 },
   { path: "precision.activations", key: "a", kind: oneOf(PRECISIONS), since: 1 },
-  { path: "precision.weightBits", key: "wb", kind: num(0, 64), since: 1 },
+  { path: "precision.weightBits", key: "wb", kind: plausible("precision.weightBits"), since: 1 },
   // parallelism
   { path: "parallelism.layout", key: "ly", kind: oneOf(LAYOUTS), since: 1 },
   { path: "parallelism.attentionSharding", key: "sh", kind: oneOf(ATTENTION_SHARDINGS), since: 1 },
   { path: "parallelism.experts", key: "ep", kind: oneOf(EXPERT_PARALLELISMS), since: 1 },
   // mode, efficiency, sparsity
   { path: "mode", key: "mo", kind: oneOf(["realistic", "ideal"]), since: 1 },
-  { path: "efficiency.compute", key: "ec", kind: num(0, 1), since: 1 },
-  { path: "efficiency.memory", key: "em", kind: num(0, 1), since: 1 },
-  { path: "efficiency.network", key: "en", kind: num(0, 1), since: 1 },
+  { path: "efficiency.compute", key: "ec", kind: plausible("efficiency.compute"), since: 1 },
+  { path: "efficiency.memory", key: "em", kind: plausible("efficiency.memory"), since: 1 },
+  { path: "efficiency.network", key: "en", kind: plausible("efficiency.network"), since: 1 },
   { path: "sparsity.weights", key: "sp", kind: oneOf(["none", "2:4"]), since: 1 },
   // speculative decoding what-if
   { path: "speculative.draftPreset", key: "dm", kind: { type: "preset", block: "model" }, since: 1 },
-  { path: "speculative.draftParams", key: "dp", kind: num(1e6, 1e13, false), since: 1 },
-  { path: "speculative.draftTokens", key: "dk", kind: int(1, 32), since: 1 },
-  { path: "speculative.acceptanceRate", key: "da", kind: num(0, 1, false), since: 1 },
+  { path: "speculative.draftParams", key: "dp", kind: plausible("speculative.draftParams"), since: 1 },
+  { path: "speculative.draftTokens", key: "dk", kind: plausible("speculative.draftTokens"), since: 1 },
+  { path: "speculative.acceptanceRate", key: "da", kind: plausible("speculative.acceptanceRate"), since: 1 },
+  // serving (traffic) and engine
+  { path: "serving.requestRate", key: "rr", kind: plausible("serving.requestRate"), since: 1 },
+  { path: "serving.concurrency", key: "cc", kind: plausible("serving.concurrency"), since: 1 },
+  { path: "serving.arrival", key: "ar", kind: oneOf(ARRIVALS), since: 1 },
+  { path: "serving.burstiness", key: "bu", kind: plausible("serving.burstiness"), since: 1 },
+  { path: "serving.requests", key: "rq", kind: plausible("serving.requests"), since: 1 },
+  { path: "serving.seed", key: "sd", kind: plausible("serving.seed"), since: 1 },
+  ...(["promptTokens", "outputTokens"] as const).flatMap((block): FieldRow[] => {
+    const k = block === "promptTokens" ? "lp" : "lo";
+    return [
+      { path: `serving.${block}.dist`, key: `${k}d`, kind: oneOf(LENGTH_DISTS), since: 1 },
+      { path: `serving.${block}.mean`, key: `${k}m`, kind: plausible("serving.length.mean"), since: 1 },
+      { path: `serving.${block}.cv`, key: `${k}c`, kind: plausible("serving.length.cv"), since: 1 },
+      { path: `serving.${block}.min`, key: `${k}n`, kind: plausible("serving.length.min"), since: 1 },
+      { path: `serving.${block}.max`, key: `${k}x`, kind: plausible("serving.length.max"), since: 1 },
+    ];
+  }),
+  { path: "serving.dataset", key: "ds", kind: oneOf(DATASETS), since: 1 },
+  { path: "serving.replicas", key: "rp", kind: plausible("serving.replicas"), since: 1 },
+  { path: "serving.scheduler.maxSequences", key: "sms", kind: plausible("serving.scheduler.maxSequences"), since: 1 },
+  { path: "serving.scheduler.maxBatchedTokens", key: "smb", kind: plausible("serving.scheduler.maxBatchedTokens"), since: 1 },
+  { path: "serving.scheduler.chunkedPrefill", key: "scp", kind: bool, since: 1 },
+  { path: "serving.slo.ttftS", key: "slt", kind: plausible("serving.slo.ttftS"), since: 1 },
+  { path: "serving.slo.tpotS", key: "slp", kind: plausible("serving.slo.tpotS"), since: 1 },
+  { path: "serving.slo.percentile", key: "slq", kind: plausible("serving.slo.percentile"), since: 1 },
+  { path: "engine", key: "eg", kind: oneOf(ENGINES), since: 1 },
 ];
 
 /** Rows by short key. */
@@ -209,8 +231,7 @@ export function formatNumber(n: number): string {
 /** Writes a value of this row (the caller percent-encodes text). */
 export function formatValue(row: FieldRow, value: FieldValue): string {
   switch (row.kind.type) {
-    case "int":
-    case "num":
+    case "range":
       return formatNumber(value as number);
     case "bool":
       return value ? "1" : "0";
@@ -223,19 +244,10 @@ export function formatValue(row: FieldRow, value: FieldValue): string {
 export function parseValue(row: FieldRow, raw: string, presetIds: ReadonlySet<string>): ParseResult {
   const kind = row.kind;
   switch (kind.type) {
-    case "int":
-    case "num": {
+    case "range": {
       const s = raw.trim();
-      const whole = kind.type === "int";
-      const above = kind.type === "num" && kind.minExclusive;
-      const range = above
-        ? `above ${formatNumber(kind.min)} and at most ${formatNumber(kind.max)}`
-        : `from ${formatNumber(kind.min)} to ${formatNumber(kind.max)}`;
-      const expected = `must be a ${whole ? "whole number" : "number"} ${range}`;
-      if (!NUMBER_SYNTAX.test(s)) return { ok: false, problem: expected };
-      const n = Number(s);
-      if (!Number.isFinite(n) || (whole && !Number.isInteger(n))) return { ok: false, problem: expected };
-      if ((above ? n <= kind.min : n < kind.min) || n > kind.max) return { ok: false, problem: expected };
+      const n = NUMBER_SYNTAX.test(s) ? Number(s) : NaN;
+      if (!inRange(kind.range, n)) return { ok: false, problem: rangeMessage(kind.range) };
       return { ok: true, value: n };
     }
     case "bool": {

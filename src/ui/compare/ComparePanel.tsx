@@ -139,13 +139,13 @@ export function ComparePanel() {
           <dl className="grid gap-1 text-sm sm:grid-cols-2">
             <div className="min-w-0 border-l-4 pl-2" style={{ borderColor: A_COLOR }}>
               <dt className="text-xs font-semibold text-slate-600">A (pinned)</dt>
-              <dd className="break-words" data-testid="compare-a-desc">
+              <dd className="[overflow-wrap:anywhere]" data-testid="compare-a-desc">
                 {pinned?.error ?? describe(pinned?.scenario)}
               </dd>
             </div>
             <div className="min-w-0 border-l-4 pl-2" style={{ borderColor: B_COLOR }}>
               <dt className="text-xs font-semibold text-slate-600">B (what you are editing)</dt>
-              <dd className="break-words" data-testid="compare-b-desc">
+              <dd className="[overflow-wrap:anywhere]" data-testid="compare-b-desc">
                 {describe(analysis?.scenario)}
               </dd>
             </div>
@@ -178,7 +178,7 @@ export function ComparePanel() {
                   const v = verdict(r);
                   return (
                     <tr key={r.id} className="border-b border-slate-100" data-testid={`cmp-row-${r.id}`}>
-                      <th scope="row" className="py-1 pr-2 text-left font-normal break-words text-slate-700">
+                      <th scope="row" className="py-1 pr-2 text-left font-normal [overflow-wrap:anywhere] text-slate-700">
                         {r.label}
                       </th>
                       <td className="px-2 py-1 text-right">{value(r, r.a)}</td>

@@ -113,7 +113,8 @@ export function LogSlider(props: LogSliderProps) {
           unit={numberUnit ?? unit}
           labelHidden
           value={value === null ? null : value / numberScale}
-          onCommit={(n) => onChange(n * numberScale)}
+          scale={numberScale}
+          onCommit={onChange}
           integer={integer && numberScale === 1}
           testId={testId ? `${testId}-input` : undefined}
           className="-mt-1"

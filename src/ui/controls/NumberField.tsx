@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
 export interface NumberFieldProps {
   label: string;
@@ -6,7 +6,10 @@ export interface NumberFieldProps {
   unit?: string;
   /** The value in display units; null shows an empty field. */
   value: number | null;
+  /** Receives the typed value times `scale` (the stored units). */
   onCommit(value: number): void;
+  /** Stored units per display unit (1e9 for a field in GB); default 1. */
+  scale?: number;
   min?: number;
   max?: number;
   step?: number | "any";
@@ -24,24 +27,33 @@ function show(v: number | null): string {
 }
 
 /**
- * A number input that lets the user type freely and commits every parseable value (in display
- * units). Out-of-range values are still committed: the core names them in a message.
+ * A number input that lets the user type freely and commits every parseable value, times
+ * `scale`. Out-of-range values are still committed: the core names them in a message. A value
+ * that is not a finite number once scaled (1e308 billion parameters) cannot be committed at all
+ * (a link cannot carry Infinity), so the field says so under itself instead.
  */
 export function NumberField(props: NumberFieldProps) {
-  const { label, unit, value, onCommit, min, max, step = "any", integer, labelHidden, testId, className } = props;
+  const { label, unit, value, onCommit, scale = 1, min, max, step = "any", integer, labelHidden, testId, className } = props;
   const autoId = useId();
   const id = props.id ?? autoId;
+  // While focused the box shows what the user types; otherwise the value itself. Derived during
+  // render, not copied in an effect: an effect's setState is a second synchronous render after
+  // every slider step, and fifty of them in one task trip React's update-depth guard (#185).
   const [text, setText] = useState(show(value));
   const [focused, setFocused] = useState(false);
-
-  useEffect(() => {
-    if (!focused) setText(show(value));
-  }, [value, focused]);
+  const shown = focused ? text : show(value);
+  const [error, setError] = useState<string | null>(null);
 
   const commit = (t: string) => {
     const n = Number(t);
-    if (t.trim() === "" || !Number.isFinite(n)) return;
-    onCommit(integer ? Math.round(n) : n);
+    if (t.trim() === "" || Number.isNaN(n)) return; // still typing ("1e", "-")
+    const v = (integer ? Math.round(n) : n) * scale;
+    if (!Number.isFinite(v)) {
+      setError(`${label}: ${t.trim().slice(0, 30)}${unit ? ` ${unit}` : ""} is too large to use; the value stays ${show(value)}`);
+      return;
+    }
+    setError(null);
+    onCommit(v);
   };
 
   return (
@@ -58,12 +70,12 @@ export function NumberField(props: NumberFieldProps) {
         min={min}
         max={max}
         step={step}
-        value={text}
-        onFocus={() => setFocused(true)}
-        onBlur={() => {
-          setFocused(false);
+        value={shown}
+        onFocus={() => {
           setText(show(value));
+          setFocused(true);
         }}
+        onBlur={() => setFocused(false)}
         onChange={(e) => {
           setText(e.target.value);
           commit(e.target.value);
@@ -71,8 +83,15 @@ export function NumberField(props: NumberFieldProps) {
         onKeyDown={(e) => {
           if (e.key === "Enter") commit((e.target as HTMLInputElement).value);
         }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         className="mt-1 w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30"
       />
+      {error ? (
+        <p id={`${id}-error`} role="alert" data-testid={testId ? `${testId}-error` : undefined} className="mt-1 text-xs [overflow-wrap:anywhere] text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

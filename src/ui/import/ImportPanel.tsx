@@ -8,7 +8,13 @@ import { useEffect, useState } from "react";
 import { calculatorStore } from "../../state/store";
 import { fetchModelConfig, importModelText } from "../../state/modelImport";
 import type { ImportResult } from "../../core";
+import { MAX_CONFIG_CHARS } from "../../core/import/hfConfig";
 import { Panel } from "../panels/Panel";
+
+/** The message for text over the cap: it never reaches the box (20 MB there freezes the tab). */
+function tooLarge(what: string, chars: number): { ok: false; error: string } {
+  return { ok: false, error: `config.json: ${what} is ${chars.toLocaleString("en-US")} characters; at most ${MAX_CONFIG_CHARS.toLocaleString("en-US")} are read (a config.json is a few kilobytes)` };
+}
 
 const btn = "rounded border border-slate-300 bg-white px-2 py-1 text-sm font-medium hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40 disabled:opacity-50";
 
@@ -38,12 +44,16 @@ export function ImportPanel() {
   const read = (t: string, hint?: string) => setResult(importModelText(calculatorStore, t, hint));
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > 2_000_000) {
-      setResult({ ok: false, error: `config.json: ${file.name} is larger than 2 MB; not a model config` });
+    if (file.size > MAX_CONFIG_CHARS) {
+      setResult(tooLarge(file.name.slice(0, 80), file.size));
       return;
     }
     try {
       const t = await file.text();
+      if (t.length > MAX_CONFIG_CHARS) {
+        setResult(tooLarge(file.name.slice(0, 80), t.length));
+        return;
+      }
       setText(t);
       read(t);
     } catch {
@@ -82,7 +92,19 @@ export function ImportPanel() {
           Paste a Hugging Face config.json, or drop the file here
           <textarea
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onPaste={(e) => {
+              const pasted = e.clipboardData.getData("text");
+              const box = e.currentTarget;
+              const after = box.value.length - (box.selectionEnd - box.selectionStart) + pasted.length;
+              if (after > MAX_CONFIG_CHARS) {
+                e.preventDefault();
+                setResult(tooLarge("the pasted text", pasted.length));
+              }
+            }}
+            onChange={(e) => {
+              if (e.target.value.length > MAX_CONFIG_CHARS) setResult(tooLarge("the text", e.target.value.length));
+              else setText(e.target.value);
+            }}
             rows={4}
             spellCheck={false}
             data-testid="config-text"
@@ -122,7 +144,7 @@ export function ImportPanel() {
         </button>
       </form>
       {result === null ? null : result.ok ? (
-        <div role="status" data-testid="import-result" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900">
+        <div role="status" data-testid="import-result" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm [overflow-wrap:anywhere] text-emerald-900">
           <p className="font-medium">
             Using {result.value.model.name}: {result.value.model.layers} layers, width {result.value.model.dModel}, read as {result.value.family}.
           </p>
@@ -138,7 +160,7 @@ export function ImportPanel() {
           </ul>
         </div>
       ) : (
-        <p role="alert" data-testid="import-error" className="rounded border border-red-300 bg-red-50 p-2 text-sm break-words text-red-900">
+        <p role="alert" data-testid="import-error" className="rounded border border-red-300 bg-red-50 p-2 text-sm [overflow-wrap:anywhere] text-red-900">
           {result.error}
         </p>
       )}

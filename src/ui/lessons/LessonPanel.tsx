@@ -132,7 +132,8 @@ export function LessonPanel() {
   const loadInput = useCalculator((s) => s.loadInput);
   const setTab = useCalculator((s) => s.setInsightTab);
   const setLesson = useCalculator((s) => s.setLesson);
-  const def = lesson ? LESSONS[lesson.id] : undefined;
+  const linkWarnings = useCalculator((s) => s.linkWarnings);
+  const def = lesson ? LESSONS.get(lesson.id) : undefined;
   const index = def && lesson ? Math.min(lesson.step, def.steps.length - 1) : 0;
   const step = def?.steps[index];
   const applied = useRef("");
@@ -140,10 +141,12 @@ export function LessonPanel() {
     if (!def || !step) return;
     const key = `${def.id}:${index}`;
     if (applied.current === key) return;
+    // the first step shown keeps what the link's notice says (an out-of-range step, say)
+    const warnings = applied.current === "" ? linkWarnings : [];
     applied.current = key;
-    loadInput(structuredClone(step.setup));
+    loadInput(structuredClone(step.setup), warnings);
     setTab(step.tab);
-  }, [def, step, index, loadInput, setTab]);
+  }, [def, step, index, loadInput, setTab, linkWarnings]);
   if (!lesson) return null;
   if (!def || !step) {
     return (

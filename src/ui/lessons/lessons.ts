@@ -131,7 +131,11 @@ export const SERVING_LESSON: Lesson = {
   ],
 };
 
-export const LESSONS: Record<string, Lesson> = { [SERVING_LESSON.id]: SERVING_LESSON };
+/** Lessons by id. A Map: a link names the id, and `LESSONS["constructor"]` on a plain object finds Object's constructor. */
+export const LESSONS: ReadonlyMap<string, Lesson> = new Map([[SERVING_LESSON.id, SERVING_LESSON]]);
+
+/** Lesson id → number of steps, for checking a link's lesson and step (state/lesson.ts). */
+export const LESSON_CATALOGUE: ReadonlyMap<string, number> = new Map([...LESSONS].map(([id, l]) => [id, l.steps.length]));
 
 /** The link that opens a step (1-based in the URL). */
 export function stepHref(lessonId: string, stepIndex: number): string {

@@ -58,28 +58,32 @@ export function HardwarePanel() {
             label="Memory"
             unit="GB"
             value={n(hw?.memoryBytes, 1e9)}
-            onCommit={(v) => setHardwareField("memoryBytes", v * 1e9)}
+            scale={1e9}
+            onCommit={(v) => setHardwareField("memoryBytes", v)}
             testId="hw-memory"
           />
           <NumberField
             label="Memory bandwidth"
             unit="GB/s"
             value={n(hw?.memoryBandwidth, 1e9)}
-            onCommit={(v) => setHardwareField("memoryBandwidth", v * 1e9)}
+            scale={1e9}
+            onCommit={(v) => setHardwareField("memoryBandwidth", v)}
             testId="hw-bandwidth"
           />
           <NumberField
             label={`Peak ${mathPrecision} compute`}
             unit="TFLOP/s"
             value={n(peak, 1e12)}
-            onCommit={(v) => setPeakFlops(mathPrecision, v * 1e12)}
+            scale={1e12}
+            onCommit={(v) => setPeakFlops(mathPrecision, v)}
             testId="hw-peak"
           />
           <NumberField
             label="Interconnect"
             unit="GB/s, one way"
             value={n(hw?.interconnectBandwidth, 1e9)}
-            onCommit={(v) => setHardwareField("interconnectBandwidth", v * 1e9)}
+            scale={1e9}
+            onCommit={(v) => setHardwareField("interconnectBandwidth", v)}
             testId="hw-interconnect"
           />
           <NumberField

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { calculatorStore, useCalculator } from "../../state/store";
 import { selectAnalysis } from "../../state/selectors";
-import { deleteSaved, exportSavedFile, listSaved, makeSaved, openSaved, parseSavedFile, writeSaved, type SavedList, type SavedScenario, type SavedStorage } from "../../state/saved";
+import { deleteSaved, exportSavedFile, importSaved, listSaved, makeSaved, openSaved, parseSavedFile, writeSaved, type SavedList, type SavedScenario, type SavedStorage, type StoredScenario } from "../../state/saved";
 import { downloadText } from "../export/exportChart";
 import { Panel } from "../panels/Panel";
 
@@ -20,13 +20,16 @@ function storage(): SavedStorage | null {
 
 const btn = "rounded border border-slate-300 bg-white px-2 py-1 text-sm font-medium hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40 disabled:opacity-50";
 
+/** Most problem lines listed; the rest are counted. */
+const MAX_LINES = 20;
+
 function when(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? "" : d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 }
 
 export function SavedPanel() {
-  const [list, setList] = useState<SavedList>(() => listSaved(storage()));
+  const [list, setList] = useState<SavedList<StoredScenario>>(() => listSaved(storage()));
   const [messages, setMessages] = useState<string[]>([]);
   const [status, setStatus] = useState<string>("");
   const [name, setName] = useState("");
@@ -58,8 +61,8 @@ export function SavedPanel() {
     st.setCompare(o.compare);
     setStatus(`Opened "${e.name}".`);
   };
-  const remove = (e: SavedScenario) => {
-    deleteSaved(storage(), e.id);
+  const remove = (e: StoredScenario) => {
+    deleteSaved(storage(), e);
     setStatus(`Deleted "${e.name}".`);
     refresh();
   };
@@ -73,9 +76,9 @@ export function SavedPanel() {
       return;
     }
     const parsed = parseSavedFile(text);
-    const errors = parsed.entries.map((e) => writeSaved(storage(), e)).filter((x): x is string => x !== null);
-    setMessages([...parsed.problems, ...errors]);
-    setStatus(`Imported ${parsed.entries.length - errors.length} scenario${parsed.entries.length - errors.length === 1 ? "" : "s"} from ${file.name}.`);
+    const written = importSaved(storage(), parsed.entries);
+    setMessages([...parsed.problems, ...written.problems]);
+    setStatus(`Imported ${written.imported} scenario${written.imported === 1 ? "" : "s"} from ${file.name}.`);
     refresh();
     if (fileInput.current) fileInput.current.value = "";
   };
@@ -105,14 +108,15 @@ export function SavedPanel() {
           Save
         </button>
       </form>
-      <p role="status" aria-live="polite" className="min-h-4 text-xs text-slate-600">
+      <p role="status" aria-live="polite" className="min-h-4 text-xs [overflow-wrap:anywhere] text-slate-600">
         {status}
       </p>
       {problems.length > 0 ? (
-        <ul role="alert" data-testid="saved-problems" className="list-disc rounded border border-amber-300 bg-amber-50 py-1 pr-2 pl-6 text-xs break-words text-amber-900">
-          {problems.map((p, i) => (
+        <ul role="alert" data-testid="saved-problems" className="list-disc rounded border border-amber-300 bg-amber-50 py-1 pr-2 pl-6 text-xs [overflow-wrap:anywhere] text-amber-900">
+          {problems.slice(0, MAX_LINES).map((p, i) => (
             <li key={i}>{p}</li>
           ))}
+          {problems.length > MAX_LINES ? <li>{problems.length - MAX_LINES} more problems not listed</li> : null}
         </ul>
       ) : null}
       {list.entries.length === 0 ? (
@@ -120,9 +124,9 @@ export function SavedPanel() {
       ) : (
         <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto" data-testid="saved-list">
           {list.entries.map((e) => (
-            <li key={e.id} className="flex items-center gap-2 py-1">
+            <li key={e.storageKey} className="flex items-center gap-2 py-1">
               <div className="min-w-0 flex-1">
-                <div className="truncate text-sm font-medium text-slate-800">
+                <div className="truncate text-sm font-medium text-slate-800" title={e.name}>
                   {e.name}
                   {e.compare ? <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-800">A/B</span> : null}
                 </div>
