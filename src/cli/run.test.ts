@@ -86,3 +86,20 @@ describe("the CLI refuses what it cannot use, naming the field (issue 20)", () =
     expect(decodeScenario(long).warnings[0]).toMatch(/^link: /);
   });
 });
+
+describe("the CLI runs the serving block (issue 14)", () => {
+  it("prints the serving section only when the scenario has the block", async () => {
+    const plain = JSON.parse((await evalJson('{"model":{"preset":"llama-3.1-8b"}}')).stdout);
+    expect(plain.serving).toBeUndefined();
+    const r = await evalJson('{"model":{"preset":"llama-3.1-8b"},"hardware":{"preset":"h100-sxm"},"serving":{"dataset":"sharegpt","requestRate":4,"slo":{"ttftS":0.5,"tpotS":0.05,"percentile":90}}}');
+    expect(r.code, r.stderr).toBe(0);
+    const sv = JSON.parse(r.stdout).serving;
+    for (const k of ["ttftS", "tpotS", "itlS", "e2eS", "queueS"]) expect(sv[k].p99).toBeGreaterThanOrEqual(sv[k].p50);
+    expect(sv.saturated).toBe(false);
+    expect(sv.requestsPerS).toBeGreaterThan(3);
+    expect(sv.requestsPerS).toBeLessThan(5);
+    expect(sv.sloAttainment).toBeGreaterThan(0.9);
+    expect(sv.maxRateAtSlo).toBeGreaterThan(4);
+    expect(sv.costPerMillionOutputTokens).toBeGreaterThan(0);
+  }, 20_000);
+});

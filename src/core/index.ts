@@ -3,7 +3,8 @@
  * Pure TypeScript: no DOM, no React, deterministic; runs in Node, in the worker and in the CLI.
  */
 export * from "./types";
-export { evaluate, evaluateInput } from "./cost/evaluate";
+export { evaluate } from "./cost/evaluate";
+export { evaluateInput } from "./evaluateInput";
 export { resolveScenario } from "./scenario";
 export { PLAUSIBLE, rangeMessage, inRange, formatLimit } from "./limits";
 export type { Range, PlausiblePath } from "./limits";

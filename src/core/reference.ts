@@ -3,7 +3,7 @@
  * and finding the one nearest to a scenario. Generic: the cases are data loaded from outside
  * src/ (validation/public_cases.json); nothing here knows any case.
  */
-import { evaluateInput } from "./cost/evaluate";
+import { evaluateInput } from "./evaluateInput";
 import { paramCount } from "./model/shape";
 import { resolveScenario } from "./scenario";
 import type { Report, Scenario } from "./types";

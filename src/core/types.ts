@@ -4,6 +4,7 @@
  * tokens, US dollars. Formatting happens only at the edges (UI, CLI).
  */
 import type { Serving, ServingInput } from "./serving/input";
+import type { ServingReport } from "./serving/report";
 
 /** Number formats a tensor can be stored or multiplied in. */
 export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"] as const;
@@ -311,4 +312,6 @@ export interface Report {
     runtimeReserveBytes: number;
   };
   warnings: ReportWarning[];
+  /** Traffic (CONTRACT.md "Serving"): only when the scenario has a serving block and the caller runs it. */
+  serving?: ServingReport;
 }

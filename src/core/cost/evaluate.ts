@@ -10,7 +10,6 @@
  * Decode is reported at the exact mean of its steps: every term is constant or linear in the
  * context (min(T, W) for windowed layers, whose mean is taken in closed form).
  */
-import { resolveScenario } from "../scenario";
 import type { Bottleneck, ConcreteLayout, Report, ReportWarning, Scenario, TimeBreakdown } from "../types";
 import { matmulRowsHalf, prefillChunkTokens, runtimeReserveBytes } from "./calibration";
 import { kvBytesPerSequence, meanCappedContext, prefillAttentionFlops } from "./model";
@@ -419,10 +418,4 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
     },
     warnings,
   };
-}
-
-/** Validates, resolves and evaluates a contract input in one call. Never throws. */
-export function evaluateInput(input: unknown) {
-  const { scenario, issues } = resolveScenario(input);
-  return { scenario, issues, report: evaluate(scenario) };
 }

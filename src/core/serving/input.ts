@@ -17,15 +17,16 @@
  * The load has no default: a serving block gives requestRate or concurrency.
  */
 import { block, bool, check, oneOf, ranged, valueAt, type Schema } from "../fields";
+import { WORKLOADS } from "./workloads";
 import type { FieldIssue } from "../types";
 
 export const ARRIVALS = ["poisson", "uniform", "gamma"] as const;
 export type Arrival = (typeof ARRIVALS)[number];
 export const LENGTH_DISTS = ["fixed", "uniform", "lognormal"] as const;
 export type LengthDist = (typeof LENGTH_DISTS)[number];
-/** Named request-length shapes (their figures are the simulator's, with their source). */
-export const DATASETS = ["sharegpt"] as const;
-export type Dataset = (typeof DATASETS)[number];
+/** Named request-length shapes (serving/workloads.ts holds their figures and sources). */
+export const DATASETS = WORKLOADS.map((w) => w.id) as unknown as readonly [string, ...string[]];
+export type Dataset = string;
 
 /** One length distribution as given. */
 export interface LengthInput {

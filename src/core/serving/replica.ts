@@ -4,7 +4,7 @@
  */
 import { runtimeReserveBytes } from "../cost/calibration";
 import { evaluate } from "../cost/evaluate";
-import { decodeShardingOf, iterationOps, kvShareOf, peakActivationBytes, runStep, stepContext, type IterationShape } from "../cost/step";
+import { decodeShardingOf, iterationOps, kvShareOf, peakActivationBytes, roofs, runStep, stepContext, type IterationShape, type StepOps } from "../cost/step";
 import type { ConcreteLayout, Scenario } from "../types";
 import type { ReplicaModel, ServingSpec } from "./simulate";
 
@@ -62,23 +62,27 @@ export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): R
     for (const l of ["1d-weight-stationary", "2d-weight-stationary", "weight-gathered"] as const)
       for (const ep of s.model.moe ? (s.parallelism.experts === "auto" || s.parallelism.experts === undefined ? [false, true] : [s.parallelism.experts === "expert"]) : [false])
         candidates.push({ layout: l, ep });
-  const best = new Map<number, { layout: ConcreteLayout; ep: boolean }>();
-  const step = (shape: IterationShape) => {
-    const ops = iterationOps(c, shardingOf(shape), shape);
-    if (!autoLayout) return runStep(c, layout, ops, expertParallel).timeS;
-    let pick = best.get(ops.tokens);
-    if (!pick) {
-      let t = Infinity;
-      for (const k of candidates) {
-        const r = runStep(c, k.layout, ops, k.ep).timeS;
-        if (r < t) {
-          t = r;
-          pick = k;
-        }
-      }
-      best.set(ops.tokens, pick!);
+  // A step's time is its weights, communication and overheads, which depend only on its token
+  // and logit rows, plus its attention, max(FLOP time, KV time) (runStep adds them): the first
+  // part is kept per (tokens, logit rows, sharding), the fastest layout with it.
+  const fixed = new Map<number, number>();
+  const noAttention = (ops: StepOps): StepOps => ({ ...ops, attnFlops: 0, attnBytesPerChip: 0 });
+  const fixedPart = (ops: StepOps, key: number) => {
+    let t = fixed.get(key);
+    if (t === undefined) {
+      const bare = noAttention(ops);
+      t = autoLayout ? Infinity : runStep(c, layout, bare, expertParallel).timeS;
+      for (const k of candidates) t = Math.min(t, runStep(c, k.layout, bare, k.ep).timeS);
+      if (fixed.size > 100_000) fixed.clear();
+      fixed.set(key, t);
     }
-    return runStep(c, pick!.layout, ops, pick!.ep).timeS;
+    return t;
+  };
+  const step = (shape: IterationShape) => {
+    const sh = shardingOf(shape);
+    const ops = iterationOps(c, sh, shape);
+    const r = roofs(c, ops, 1);
+    return fixedPart(ops, (ops.tokens * 2 ** 20 + shape.logitRows) * 2 + (sh === "batch" ? 1 : 0)) + Math.max(r.aCompute, r.aMemory);
   };
 
   return {

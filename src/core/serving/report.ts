@@ -165,17 +165,25 @@ export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: Co
 /**
  * Requests/s the deployment sustains when never idle: a closed loop with maxSequences clients per
  * replica (the most that can run), over its steady part: completions between the 10th and the
- * 90th percentile of completion order (the start fills the batch, the end drains it).
+ * 90th percentile of completion order (the start fills the batch, the end drains it), cut to a
+ * whole number of client rounds. At most
+ * max(1,000, 10 × clients) requests: the steady rate needs no more.
  */
 export function saturationRate(spec: ServingSpec, model: ReplicaModel): number {
   const clients = spec.scheduler.maxSequences * spec.replicas;
-  const tr = simulate({ ...spec, requestRate: undefined, concurrency: clients, slo: undefined }, model);
+  // enough requests for ten generations of a full batch (the steady part is what counts)
+  const requests = Math.min(spec.requests, Math.max(1000, 10 * clients));
+  const tr = simulate({ ...spec, requests, requestRate: undefined, concurrency: clients, slo: undefined }, model);
   const done: number[] = [];
   for (let i = 0; i < tr.n; i++) if (!tr.rejected[i]) done.push(tr.completion[i]!);
   if (done.length < 2) return 0;
   done.sort((a, b) => a - b);
+  // Ranks a whole number of client rounds apart: each completion sends the next request, so the
+  // loop's phase repeats every `clients` completions, and fixed lengths complete in cohorts that
+  // would bias any other window.
   const lo = Math.floor(done.length * 0.1);
-  const hi = Math.max(lo + 1, Math.ceil(done.length * 0.9) - 1);
+  const rounds = Math.floor((Math.ceil(done.length * 0.9) - 1 - lo) / clients);
+  const hi = rounds >= 1 ? lo + rounds * clients : Math.max(lo + 1, Math.ceil(done.length * 0.9) - 1);
   const span = done[hi]! - done[lo]!;
   return span > 0 ? (hi - lo) / span : 0;
 }
