@@ -35,8 +35,7 @@ const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
   "weight-gathered": "weight-gathered",
 };
 
-/** The step context plus whether this evaluation skips the prose (sweeps for charts never read it). */
-type Ctx = StepContext & { brief: boolean };
+type Ctx = StepContext;
 type PhaseResult = StepResult;
 const phaseStep = runStep;
 
@@ -96,11 +95,25 @@ function narrow(t: number, f: number, ok: (x: number) => boolean): number {
 
 /**
  * Largest integer x in [lo, SEARCH_CAP] with ok(x), for ok true up to some point and false after
- * it (galloping, then bisection: ~2·log2(x) calls); lo − 1 when ok(lo) is false.
+ * it; lo − 1 when ok(lo) is false. Gallops from a guess (clamped to the range), then bisects:
+ * two calls when the guess is right, ~2·log2 of the miss otherwise.
  */
-function lastTrue(lo: number, ok: (x: number) => boolean): number {
+function lastTrue(lo: number, ok: (x: number) => boolean, guess = lo): number {
   if (!ok(lo)) return lo - 1;
   let good = lo;
+  let g = Math.min(SEARCH_CAP, Math.max(lo, Math.floor(Number.isFinite(guess) ? guess : lo)));
+  if (g > lo) {
+    if (ok(g)) good = g;
+    else {
+      // below the guess: gallop down from it to a true point
+      let bad = g;
+      for (let step = 1; ; step *= 2) {
+        const x = Math.max(lo, bad - step);
+        if (x === lo || ok(x)) return narrow(x, bad, ok);
+        bad = x;
+      }
+    }
+  }
   for (let step = 1; ; step *= 2) {
     const x = Math.min(SEARCH_CAP, good + step);
     if (x === good) return good;
@@ -186,7 +199,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const m = s.model;
   const n = hw.chips;
   const realistic = s.mode === "realistic";
-  const c: Ctx = { ...stepContext(s), brief };
+  const c: Ctx = stepContext(s, brief);
   const { mc, eff } = c;
   const pb = mc.params;
   const pk = c.math;
@@ -220,22 +233,22 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const perChipWeights = mc.weightsBytes / n;
   const kvShareDecode = kvShare(decodeSharding);
   /** Bytes one chip holds at batch b, prefill batch bp, prompt p, context t: weights + KV (+ activations, realistic). */
-  const perChipAt = (b: number, bp: number, p: number, t: number) => {
-    const kv = b * kvBytesPerSequence(mc, t) * kvShareDecode;
-    const act = realistic ? activationAt(bp, p) / n : 0;
-    return { kv, act, total: perChipWeights + kv + act };
-  };
-  const here = perChipAt(B, Bp, P, kvTokens);
-  const perChipKv = here.kv;
-  const perChipAct = here.act;
-  const perChipBytes = here.total;
+  const perChipKvAt = (b: number, t: number) => b * kvBytesPerSequence(mc, t) * kvShareDecode;
+  const perChipActAt = (bp: number, p: number) => (realistic ? activationAt(bp, p) / n : 0);
+  const perChipAt = (b: number, bp: number, p: number, t: number) => perChipWeights + perChipKvAt(b, t) + perChipActAt(bp, p);
+  const perChipKv = perChipKvAt(B, kvTokens);
+  const perChipAct = perChipActAt(Bp, P);
+  const perChipBytes = perChipWeights + perChipKv + perChipAct;
   const fits = perChipBytes <= usable;
   // The largest batch that fits: the prefill batch moves with the batch unless it was set apart
-  // (as a batch sweep does); both terms grow with the batch, so the search is exact.
+  // (as a batch sweep does); both terms grow with the batch, so the search is exact. It starts
+  // from the KV-only estimate, which is the answer or next to it when activations are small.
   const tiedPrefill = Bp === B;
-  const maxBatch = lastTrue(1, (b) => perChipAt(b, tiedPrefill ? b : Bp, P, kvTokens).total <= usable);
+  const kvSeq = perChipKvAt(1, kvTokens);
+  const maxBatch = lastTrue(1, (b) => perChipAt(b, tiedPrefill ? b : Bp, P, kvTokens) <= usable, kvSeq > 0 ? (usable - perChipWeights) / kvSeq : 1);
   // The longest context at this batch: the prompt grows, the output stays (activations follow the prompt).
-  const longest = lastTrue(O + 1, (t) => perChipAt(B, Bp, t - O, t).total <= usable);
+  const kvTok = perChipKvAt(B, 1);
+  const longest = lastTrue(O + 1, (t) => perChipAt(B, Bp, t - O, t) <= usable, kvTok > 0 ? (usable - perChipWeights) / kvTok : O + 1);
   const maxContextTokens = longest > O ? longest : 0;
   const window = m.contextWindow;
   if (!fits) {

@@ -40,12 +40,14 @@ export interface StepContext {
   /** Widths that cross chips when experts are placed whole: the attention block only. */
   epWidths: LayerWidths;
   net: Net;
-  /** The math precision in use and the chip's rate for it. */
-  math: ReturnType<typeof peakFor> & { asked: ReturnType<typeof mathPrecision> };
+  /** The math precision asked for, and the one the chip runs it at with its rate. */
+  math: { asked: ReturnType<typeof mathPrecision>; used: ReturnType<typeof peakFor>["used"]; flops: number };
+  /** Skip the prose (layout reasons, warnings): sweeps for charts never read it. */
+  brief: boolean;
 }
 
 /** Builds the shared context of a resolved scenario (efficiencies: overrides, else the mode's). */
-export function stepContext(s: Scenario): StepContext {
+export function stepContext(s: Scenario, brief = false): StepContext {
   const hw = s.hardware;
   const realistic = s.mode === "realistic";
   const mc = modelCosts(s);
@@ -74,7 +76,8 @@ export function stepContext(s: Scenario): StepContext {
     widths: mc.widths,
     epWidths: mc.epWidths,
     net: makeNet(hw, s.mode, s.efficiency.network),
-    math: { ...pk, asked: math },
+    math: { asked: math, used: pk.used, flops: pk.flops },
+    brief,
   };
 }
 
