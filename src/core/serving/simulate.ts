@@ -61,7 +61,7 @@ export interface SimulationTrace {
   preemptions: number;
   /** One entry per iteration, all replicas, in start order per replica: start, duration, replica,
    *  sequences running, requests waiting, KV tokens used. */
-  iterations: { start: Float64Array; duration: Float64Array; replica: Int32Array; running: Int32Array; waiting: Int32Array; kvUsed: Float64Array; count: number };
+  iterations: { start: Float64Array; duration: Float64Array; replica: Float64Array; running: Float64Array; waiting: Float64Array; kvUsed: Float64Array; count: number };
   /** Inter-token gaps of measured requests: runs of equal values (value, how many). */
   gaps: { value: Float64Array; weight: Float64Array; count: number };
   kvCapacityTokens: number;
@@ -185,23 +185,28 @@ function heapPop(h: HeapEntry[]): HeapEntry {
   return top;
 }
 
-/** Rows of `width` numbers appended to one growing buffer (one bounds check per row). */
-class Rows {
-  a: Float64Array;
+/** Columns of numbers appended a row at a time (one capacity check per row), read as views. */
+class Columns {
+  cols: Float64Array[];
   n = 0;
-  constructor(readonly width: number, cap = 4096) {
-    this.a = new Float64Array(cap * width);
+  cap: number;
+  constructor(width: number, cap: number) {
+    this.cap = Math.max(1024, Math.ceil(cap));
+    this.cols = Array.from({ length: width }, () => new Float64Array(this.cap));
   }
-  grow() {
-    const b = new Float64Array(this.a.length * 2);
-    b.set(this.a);
-    this.a = b;
+  /** Room for one more row (doubling). */
+  room() {
+    if (this.n < this.cap) return;
+    this.cap *= 2;
+    this.cols = this.cols.map((c) => {
+      const d = new Float64Array(this.cap);
+      d.set(c);
+      return d;
+    });
   }
-  /** Column `k` of the first n rows. */
+  /** Column `k` of the rows so far (a view, no copy). */
   column(k: number): Float64Array {
-    const out = new Float64Array(this.n);
-    for (let i = 0, j = k; i < this.n; i++, j += this.width) out[i] = this.a[j]!;
-    return out;
+    return this.cols[k]!.subarray(0, this.n);
   }
 }
 
@@ -237,13 +242,17 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
   const completion = new Float64Array(N).fill(NaN);
   const rejected = new Uint8Array(N);
   // per iteration: start, duration, replica, running, waiting, KV used; per gap run: value, weight
-  const log = new Rows(6);
-  const gaps = new Rows(2);
+  // Sized for about one iteration per output token of a lone request (the most there can be,
+  // but for preemptions), capped so that a huge run grows as it goes instead.
+  const meanOut = spec.outputTokens.dist === "uniform" ? (spec.outputTokens.min + spec.outputTokens.max) / 2 : spec.outputTokens.mean;
+  const expected = Math.min(4e6, N * (meanOut + 2));
+  const log = new Columns(6, expected / 4);
+  const [lStart, lDur, lRep, lRun, lWait, lKv] = [0, 1, 2, 3, 4, 5];
+  const gaps = new Columns(2, expected / 4);
   const logGap = (value: number, weight: number) => {
-    if ((gaps.n + 1) * 2 > gaps.a.length) gaps.grow();
-    gaps.a[gaps.n * 2] = value;
-    gaps.a[gaps.n * 2 + 1] = weight;
-    gaps.n++;
+    gaps.room();
+    gaps.cols[0]![gaps.n] = value;
+    gaps.cols[1]![gaps.n++] = weight;
   };
   let preemptions = 0;
   let admitCounter = 0;
@@ -363,6 +372,9 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     else r.queue.unshift(s);
   };
 
+  // Decode stretches run without the event loop only on one replica: with several, an arrival's
+  // replica depends on the others' state at its time.
+  const stretches = spec.replicas === 1;
   const shape: IterationShape = {
     decodeSeqs: 0,
     decodeKeys: 0,
@@ -440,20 +452,53 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       r.busyUntil = Infinity;
       return;
     }
-    const d = model.step(shape);
+    let d = model.step(shape);
+    logRow(r, now, d);
+    // A decode stretch (one replica, no prefill, nothing admissible, no completion, room in the
+    // cache) runs here without the event loop: the same iterations, logs and gaps, in one go.
+    if (stretches && shape.prefillTokens === 0 && r.heap.length > 0) {
+      const n = r.nDecoding;
+      const lastIter = r.heap[0]!.at; // a stale entry only ends the stretch early
+      const admitting = r.running.length < maxSequences;
+      let arrived = nextOpen; // arrivals the event loop will queue later, counted in the log now
+      let early = 0;
+      while (r.iter < lastIter && r.kvUsed + n <= cap) {
+        const end = now + d;
+        if (admitting && !closed && nextOpen < N && arrival[nextOpen]! <= end) break; // it would be admitted next
+        if (r.nMeasuredDecoding > 0) logGap(d, r.nMeasuredDecoding);
+        now = end;
+        r.lastEnd = end;
+        r.iter++;
+        shape.decodeKeys = r.decodeKv + n;
+        r.decodeKv += n;
+        r.kvUsed += n;
+        if (W !== Infinity) {
+          let w = 0;
+          for (const s of r.running) if (s.decoding) w += Math.min(s.kv + grown(r, s), W);
+          shape.decodeKeysWindowed = w;
+        } else shape.decodeKeysWindowed = shape.decodeKeys;
+        d = model.step(shape);
+        if (!closed) for (; arrived < N && arrival[arrived]! <= now; arrived++) if (!neverFits(arrived)) early++;
+        logRow(r, now, d, early);
+      }
+    }
     r.busy = true;
     r.iterDuration = d;
     r.busyUntil = now + d;
     r.iterDecoders = r.nDecoding;
     r.iterMeasured = r.nMeasuredDecoding;
-    if ((log.n + 1) * 6 > log.a.length) log.grow();
-    const o = log.n++ * 6;
-    log.a[o] = now;
-    log.a[o + 1] = d;
-    log.a[o + 2] = r.index;
-    log.a[o + 3] = r.running.length;
-    log.a[o + 4] = waitingOf(r);
-    log.a[o + 5] = r.kvUsed;
+  }
+
+  function logRow(r: Replica, now: number, d: number, early = 0) {
+    log.room();
+    const c = log.cols;
+    const k = log.n++;
+    c[lStart]![k] = now;
+    c[lDur]![k] = d;
+    c[lRep]![k] = r.index;
+    c[lRun]![k] = r.running.length;
+    c[lWait]![k] = waitingOf(r) + early;
+    c[lKv]![k] = r.kvUsed;
   }
 
   function complete(r: Replica, s: Seq, now: number) {
@@ -536,12 +581,12 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     rejected,
     preemptions,
     iterations: {
-      start: log.column(0),
-      duration: log.column(1),
-      replica: Int32Array.from(log.column(2)),
-      running: Int32Array.from(log.column(3)),
-      waiting: Int32Array.from(log.column(4)),
-      kvUsed: log.column(5),
+      start: log.column(lStart),
+      duration: log.column(lDur),
+      replica: log.column(lRep),
+      running: log.column(lRun),
+      waiting: log.column(lWait),
+      kvUsed: log.column(lKv),
       count: log.n,
     },
     gaps: { value: gaps.column(0), weight: gaps.column(1), count: gaps.n },
