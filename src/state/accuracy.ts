@@ -1,55 +1,37 @@
 /**
- * The published reference cases against the model, for the accuracy view. Loaded on demand in
- * its own chunk (the case file and the core), so the first numbers never wait for it; 89 cases
- * evaluate in a few milliseconds.
+ * The accuracy view's data: the reference rows and the case nearest to a scenario, answered by
+ * their own worker (started on demand, so the first numbers never wait for it). Without workers
+ * the same functions load in this thread.
  */
-import type { ReferenceCase, Scenario } from "../core";
+import { wrap } from "comlink";
+import type { Scenario } from "../core";
+import type { AccuracyApi, AccuracyRow, Nearest } from "../worker/accuracyApi";
 
-export interface AccuracyRow {
-  id: string;
-  source: string;
-  quantity: string;
-  group: "analytic" | "measured" | "stress";
-  unit: string;
-  published: number | boolean;
-  predicted: number | boolean | null;
-  errorPct: number | null;
-  tolerancePct: number;
-  pass: boolean;
-}
+export type { AccuracyRow, Nearest };
 
-export interface AccuracyData {
-  rows: AccuracyRow[];
-  nearest(scenario: Scenario): { row: AccuracyRow; distance: number } | null;
-}
-
-let loading: Promise<AccuracyData> | null = null;
-
-async function build(): Promise<AccuracyData> {
-  const [{ runReference, nearestReference }, file] = await Promise.all([import("../core"), import("../../validation/public_cases.json")]);
-  const cases = (file.default as unknown as { cases: ReferenceCase[] }).cases;
-  const rows: AccuracyRow[] = cases.map((c) => {
-    const base = { id: c.id, source: c.source, quantity: c.quantity, unit: c.unit, published: c.expected, tolerancePct: c.tolerance_pct };
+function connect(): { rows(): Promise<AccuracyRow[]>; nearest(s: Scenario): Promise<Nearest | null> } {
+  if (typeof Worker !== "undefined") {
     try {
-      const r = runReference(c);
-      return { ...base, group: r.group, predicted: r.value, errorPct: r.errorPct, pass: r.pass };
+      const worker = new Worker(new URL("../worker/accuracy.worker.ts", import.meta.url), { type: "module", name: "accuracy" });
+      const remote = wrap<AccuracyApi>(worker);
+      const failed = new Promise<never>((_, reject) => worker.addEventListener("error", () => reject(new Error("the accuracy worker failed to start"))));
+      failed.catch(() => {});
+      return { rows: () => Promise.race([remote.rows(), failed]), nearest: (s) => Promise.race([remote.nearest(s), failed]) };
     } catch {
-      return { ...base, group: c.tags.includes("stress") ? "stress" : c.kind, predicted: null, errorPct: null, pass: false };
+      // fall through to this thread
     }
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return {
-    rows,
-    nearest(scenario) {
-      const n = nearestReference(scenario, cases);
-      const row = n && byId.get(n.case.id);
-      return row ? { row, distance: n.distance } : null;
-    },
-  };
+  }
+  const local = import("../worker/accuracyApi").then((m) => m.accuracyApi);
+  return { rows: async () => (await local).rows(), nearest: async (s) => (await local).nearest(s) };
 }
 
-/** The reference rows and a nearest-case finder (loaded once). */
-export function loadAccuracy(): Promise<AccuracyData> {
-  loading ??= build();
-  return loading;
+let service: ReturnType<typeof connect> | null = null;
+
+/**
+ * The accuracy service, started on first use. Calls are answered in order, one at a time: ask for
+ * the nearest case before the rows and it comes back first.
+ */
+export function accuracyService(): ReturnType<typeof connect> {
+  service ??= connect();
+  return service;
 }

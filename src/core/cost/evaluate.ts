@@ -101,7 +101,7 @@ function narrow(t: number, f: number, ok: (x: number) => boolean): number {
 function lastTrue(lo: number, ok: (x: number) => boolean, guess = lo): number {
   if (!ok(lo)) return lo - 1;
   let good = lo;
-  let g = Math.min(SEARCH_CAP, Math.max(lo, Math.floor(Number.isFinite(guess) ? guess : lo)));
+  const g = Math.min(SEARCH_CAP, Math.max(lo, Math.floor(Number.isFinite(guess) ? guess : lo)));
   if (g > lo) {
     if (ok(g)) good = g;
     else {
