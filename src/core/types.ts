@@ -107,9 +107,17 @@ export interface HardwareSpec {
   sparseTensorCores?: boolean;
   /** Fraction of each roof real kernels reach (MAMF, STREAM-like); realistic mode only. */
   achievable?: { compute?: number; memory?: number };
+  /**
+   * Token rows per step at which a systolic matrix unit reaches half its matmul rate (fill and
+   * drain); realistic mode only. Absent: GPUs pick GEMV/split-K kernels for few rows (no factor).
+   */
+  matmulRowsHalf?: number;
+  /** Latency of one collective: a base cost plus a cost per ring step or hop (seconds); realistic mode only. */
+  collectiveLatency?: { baseS: number; perStepS: number };
 }
 
-export interface HardwareInput extends Omit<Partial<HardwareSpec>, "pricePerHour" | "powerWatts"> {
+/** A hardware block as given: the chip-level calibration (matrix-unit fill, collective latency) comes with its preset only. */
+export interface HardwareInput extends Omit<Partial<HardwareSpec>, "pricePerHour" | "powerWatts" | "matmulRowsHalf" | "collectiveLatency"> {
   preset?: string;
   /** null: not known (the preset's figure is not inherited). */
   pricePerHour?: number | null;
@@ -311,6 +319,10 @@ export interface Report {
     stepOverheadS: { prefill: number; decode: number };
     runtimeReserveBytes: number;
   };
+  /** The serving engine whose terms realistic mode used (CONTRACT "Engine"): the scenario's, else its vendor's default. */
+  engine: Engine;
+  /** True when the scenario named no engine and `engine` is the hardware vendor's default. */
+  engineAssumed: boolean;
   warnings: ReportWarning[];
   /** Traffic (CONTRACT.md "Serving"): only when the scenario has a serving block and the caller runs it. */
   serving?: ServingReport;

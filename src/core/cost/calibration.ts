@@ -2,6 +2,7 @@
  * Realistic-mode defaults. Each is a fraction of a datasheet roof or a fixed cost, justified by a
  * public measurement. Ideal mode ignores all of them (efficiencies 1, no overheads, no reserve).
  */
+import type { EngineProfile } from "../engines";
 import type { HardwareSpec, Mode, Precision, PrecisionConfig } from "../types";
 
 /**
@@ -19,35 +20,6 @@ export const MEMORY_EFFICIENCY = 0.8;
  * 2022, Table 2), consistent with ~0.8 for very large matmuls.
  */
 export const COMPUTE_EFFICIENCY = 0.8;
-
-/**
- * Matmul efficiency falls for few rows on a systolic array: f(M) = M / (M + M_half), M = token rows
- * per step. A TPU's 128×128 MXU spends ~128 cycles filling and draining per pass; with double
- * buffering half of that shows, so M_half = 64 (PaLM 62B's batch-512 decode then lands at ~0.43 MFU
- * against 0.37 measured, Pope et al. Table 3, and 540B int8 at batch 64 stays weight-bound as
- * measured; without the factor 62B lands at 0.52). GPUs pick GEMV/split-K kernels for small M that stay on the memory
- * roof and tensor-core tiles of 64 rows above that, so no factor is applied (M_half = 0).
- */
-export function matmulRowsHalf(hw: HardwareSpec): number {
-  return hw.topology === "torus" ? 64 : 0;
-}
-
-/**
- * A whole forward pass on GPUs reaches ~3/4 of the best-case matmul rate: GEMMs of mixed shapes,
- * and unfused norms, RoPE, activations and softmax between them. TensorRT-LLM's GPT-J 6B prefill
- * of 2,048 tokens on A100 runs at 59 % MFU (TRT-LLM v0.9 performance docs), 0.68 of A100's 0.87
- * MAMF; Megatron-LM reaches 0.52–0.57 MFU on A100. XLA on TPU fuses these ops into the matmuls:
- * PaLM 540B's large prefill reached 0.76 MFU (Pope et al. Table 2), so TPUs keep 1.
- */
-export function forwardPassShare(hw: HardwareSpec): number {
-  return hw.topology === "torus" ? 1 : 0.75;
-}
-
-/**
- * Attention kernels run at 3/4 of the matmul rate: FlashAttention-2 reaches 50–73 % of peak on
- * A100 (Dao 2023) where GEMMs reach ~80 %; this multiplies the compute efficiency for attention.
- */
-export const ATTENTION_COMPUTE_SHARE = 0.75;
 
 /**
  * NCCL all-reduce bus bandwidth is typically ~80 % of the per-direction link rate
@@ -68,47 +40,15 @@ export function quantKernelBandwidthShare(pc: PrecisionConfig, math: Precision):
 }
 
 /**
- * Fixed cost per kernel (launch, ramp-up and tail of a small kernel): GPUs 3 µs (aiconfigurator
- * adds ~3 µs per kernel), XLA on TPU fuses harder, 1 µs. About 10 kernels per layer in decode
- * (2 norms, QKV, RoPE, attention, O, gate/up, activation, down, residual); MoE layers add 4
- * (router, top-k, gather, scatter). Checked against batch-1 decode: Llama-3.1-8B on H100 at
- * 126.9 tok/s (torchao) is 4.5 ms of weights at datasheet rate plus ~3 ms of fixed cost.
+ * Collective latency where the hardware preset gives none: a base cost per collective plus a cost
+ * per ring step. NVLink/NVSwitch (NCCL, LL protocol): 3 µs + 0.8 µs per step, so an all-reduce
+ * over 2 GPUs costs ~6 µs and over 8 GPUs ~17 µs (kipply's 8 µs per message on A100; nccl-tests
+ * small-message latency). TPU presets carry their own (ICI hops, hardware/presets.ts).
  */
-export function kernelOverheadS(hw: HardwareSpec): number {
-  return hw.topology === "torus" ? 1e-6 : 3e-6;
-}
-export const KERNELS_PER_LAYER = 10;
-export const EXTRA_KERNELS_PER_MOE_LAYER = 4;
+export const SWITCH_COLLECTIVE_LATENCY = { baseS: 3e-6, perStepS: 0.8e-6 };
 
-/**
- * Collective latency: a base cost per collective plus a cost per ring step. NVLink/NVSwitch
- * (NCCL, LL protocol): 3 µs + 0.8 µs per step, so an all-reduce over 2 GPUs costs ~6 µs and over
- * 8 GPUs ~17 µs (kipply's 8 µs per message on A100; nccl-tests small-message latency). TPU ICI
- * under XLA: 3 µs + 5 µs per hop; with Pope et al.'s 2D layout that is ~170 µs per layer on 64
- * chips, which is what separates PaLM 540B's measured 28.5/36.9 ms per token (int8/bf16, batch 64)
- * from its 7.2/14.3 ms weight-streaming floor (Pope et al. 2022, §4.4; the int8–bf16 gap equals the
- * weight-load gap, so the rest is a fixed additive cost), and PaLM 62B's 11.4 ms on 16 chips.
- */
-export function collectiveLatency(hw: HardwareSpec): { baseS: number; perStepS: number } {
-  return hw.topology === "torus" ? { baseS: 3e-6, perStepS: 5e-6 } : { baseS: 3e-6, perStepS: 0.8e-6 };
-}
-
-/**
- * Runtime reserve subtracted from capacity in realistic mode: CUDA context, NCCL buffers and
- * allocator slack, ~3.5 GiB per GPU (aiconfigurator reserves this much); TPUs and Apple: 1 GiB.
- */
-export function runtimeReserveBytes(hw: HardwareSpec, mode: Mode): number {
+/** Runtime reserve subtracted from capacity in realistic mode: the engine's, at most a quarter of the chip (bytes). */
+export function runtimeReserveBytes(engine: EngineProfile, hw: HardwareSpec, mode: Mode): number {
   if (mode === "ideal") return 0;
-  const gib = 2 ** 30;
-  return Math.min(hw.topology === "torus" || hw.name.toLowerCase().includes("apple") ? 1 * gib : 3.5 * gib, 0.25 * hw.memoryBytes);
-}
-
-/**
- * GPU serving engines prefill in chunks of at most this many tokens (vLLM max_num_batched_tokens
- * and TensorRT-LLM max_num_tokens both default to 8,192), which bounds the transient activations
- * and re-reads the weights once per chunk. Pope et al.'s TPU system runs the whole batch in one
- * pass (a 512 × 2,048-token prefill, Table 2), so TPUs are not chunked.
- */
-export function prefillChunkTokens(hw: HardwareSpec): number {
-  return hw.topology === "torus" ? Infinity : 8192;
+  return Math.min(engine.runtimeReserveGiB * 2 ** 30, 0.25 * hw.memoryBytes);
 }

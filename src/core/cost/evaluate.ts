@@ -11,7 +11,7 @@
  * context (min(T, W) for windowed layers, whose mean is taken in closed form).
  */
 import type { Bottleneck, ConcreteLayout, Report, ReportWarning, Scenario, TimeBreakdown } from "../types";
-import { matmulRowsHalf, prefillChunkTokens, runtimeReserveBytes } from "./calibration";
+import { runtimeReserveBytes } from "./calibration";
 import { kvBytesPerSequence, meanCappedContext, prefillAttentionFlops } from "./model";
 import { commPlan } from "./partition";
 import {
@@ -172,7 +172,7 @@ function criticalBatches(c: Ctx, decode: PhaseResult, decodeOps: (b: number) => 
   };
   const r1 = at(1);
   const weightsOnly = firstTrue(Math.floor(r1.wMemory / r1.wCompute) + 1, weightsOk);
-  const linear = !gathered && (!c.realistic || c.s.efficiency.compute !== undefined || matmulRowsHalf(c.s.hardware) === 0);
+  const linear = !gathered && (!c.realistic || c.s.efficiency.compute !== undefined || (c.s.hardware.matmulRowsHalf ?? 0) === 0);
   let step: number | null;
   if (linear && r1.aCompute <= r1.aMemory) step = weightsOnly !== null && stepOk(weightsOnly) ? weightsOnly : null;
   else step = firstTrue(Math.min(weightsOnly ?? SEARCH_CAP, Math.floor(r1.wMemory / r1.aCompute) + 1), stepOk);
@@ -223,12 +223,12 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   // --- memory (CONTRACT "Capacity")
   const kvPerSeq = kvBytesPerSequence(mc, kvTokens);
   const kvCacheBytes = B * kvPerSeq;
-  const chunk = realistic ? prefillChunkTokens(hw) : Infinity;
+  const chunk = realistic ? c.engine.prefillChunkTokens : Infinity;
   const prefillRows = Math.min(Bp * P, chunk);
   /** formulas.md §8 (step.ts peakActivationBytes): the largest prefill chunk's activations, whole batch. */
   const activationAt = (bp: number, p: number) => peakActivationBytes(c, Math.min(bp * p, chunk), bp);
   const activationBytes = activationAt(Bp, P);
-  const reserve = runtimeReserveBytes(hw, s.mode);
+  const reserve = runtimeReserveBytes(c.engine, hw, s.mode);
   const usable = hw.memoryBytes - reserve;
   const perChipWeights = mc.weightsBytes / n;
   const kvShareDecode = kvShare(decodeSharding);
@@ -277,6 +277,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShare(prefillSharding),
       batchSharded: prefillSharding === "batch",
       steps: chunks,
+      sequences: Bp,
     }, ep),
   );
 
@@ -299,6 +300,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
     attnBytesPerChip: b * kvReadPerSeq * kvShareDecode,
     batchSharded: decodeSharding === "batch",
     steps: 1,
+    sequences: b,
   });
   const decode = choose(c, (l, ep) => phaseStep(c, l, decodeOps(B), ep));
   const tpot = decode.timeS;
@@ -318,6 +320,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       attnBytesPerChip: kvReadPerChip,
       batchSharded: decodeSharding === "batch",
       steps: 1,
+      sequences: B,
     }, decode.experts === "expert");
     const expected = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
     const t = (k * d.decode.timePerTokenS + verify.timeS) / expected;
@@ -429,6 +432,8 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       stepOverheadS: { prefill: prefill.breakdown.overhead, decode: decode.breakdown.overhead },
       runtimeReserveBytes: reserve,
     },
+    engine: c.engine.id,
+    engineAssumed: c.engineAssumed,
     warnings,
   };
 }

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { logSpace, nearestReference, resolveScenario, runReference, sweep, sweepSelect, type ReferenceCase } from "../index";
 import { weightBytesPerParam } from "../precision";
-import {
-  collectiveLatency,
-  forwardPassShare,
-  kernelOverheadS,
-  matmulRowsHalf,
-  prefillChunkTokens,
-  quantKernelBandwidthShare,
-  runtimeReserveBytes,
-} from "./calibration";
+import { ENGINE_PROFILES, engineOf } from "../engines";
+import { findHardwarePreset } from "../hardware/presets";
+import { quantKernelBandwidthShare, runtimeReserveBytes, SWITCH_COLLECTIVE_LATENCY } from "./calibration";
 import { kvBytesPerSequence, modelCosts, prefillAttentionFlops } from "./model";
 import { attentionAllToAll, commPlan, makeNet, type LayerWidths } from "./partition";
 import type { HardwareSpec } from "../types";
@@ -61,13 +55,27 @@ describe("calibration constants as documented", () => {
     expect(quantKernelBandwidthShare({ weights: "int4", kvCache: "bf16", activations: "bf16" }, "bf16")).toBe(0.6);
     expect(quantKernelBandwidthShare({ weights: "int8", kvCache: "bf16", activations: "bf16" }, "bf16")).toBe(0.9);
     expect(quantKernelBandwidthShare({ weights: "fp8", kvCache: "fp8", activations: "fp8" }, "fp8")).toBe(1);
-    expect(runtimeReserveBytes(h100, "realistic")).toBe(3_758_096_384); // 3.5 GiB
-    expect(runtimeReserveBytes(h100, "ideal")).toBe(0);
-    expect([prefillChunkTokens(h100), prefillChunkTokens(tpu64)]).toEqual([8192, Infinity]);
-    expect([matmulRowsHalf(h100), matmulRowsHalf(tpu64)]).toEqual([0, 64]);
-    expect([forwardPassShare(h100), forwardPassShare(tpu64)]).toEqual([0.75, 1]);
-    expect([kernelOverheadS(h100), kernelOverheadS(tpu64)]).toEqual([3e-6, 1e-6]);
-    expect(collectiveLatency(tpu64)).toEqual({ baseS: 3e-6, perStepS: 5e-6 });
+    const trt = ENGINE_PROFILES["tensorrt-llm"];
+    const xla = ENGINE_PROFILES.jetstream;
+    expect(runtimeReserveBytes(trt, h100, "realistic")).toBe(3_758_096_384); // 3.5 GiB
+    expect(runtimeReserveBytes(trt, h100, "ideal")).toBe(0);
+    expect(runtimeReserveBytes(xla, { ...h100, memoryBytes: 2 * 2 ** 30 }, "realistic")).toBe(2 ** 29); // capped at a quarter of 2 GiB
+    expect([trt.prefillChunkTokens, xla.prefillChunkTokens]).toEqual([8192, Infinity]);
+    expect([trt.forwardPassShare, xla.forwardPassShare]).toEqual([0.75, 1]);
+    expect([trt.kernelS, xla.kernelS]).toEqual([3e-6, 1e-6]);
+    const v4 = findHardwarePreset("tpu-v4")!.spec;
+    expect([h100.matmulRowsHalf ?? 0, v4.matmulRowsHalf]).toEqual([0, 64]);
+    expect(v4.collectiveLatency).toEqual({ baseS: 3e-6, perStepS: 5e-6 });
+    expect(SWITCH_COLLECTIVE_LATENCY).toEqual({ baseS: 3e-6, perStepS: 0.8e-6 });
+  });
+  it("should default the engine by the hardware's vendor and keep a named one", () => {
+    const of = (hardware: { preset?: string }, engine?: "vllm") => engineOf({ hardware, engine });
+    expect(of({ preset: "h100-sxm" })).toEqual({ engine: ENGINE_PROFILES["tensorrt-llm"], assumed: true });
+    expect(of({ preset: "tpu-v5e" }).engine.id).toBe("jetstream");
+    expect(of({ preset: "mi300x" }).engine.id).toBe("vllm");
+    expect(of({ preset: "m2-ultra" }).engine.id).toBe("llama.cpp");
+    expect(of({ preset: "gaudi2" }).engine.id).toBe("generic");
+    expect(of({ preset: "h100-sxm" }, "vllm")).toEqual({ engine: ENGINE_PROFILES.vllm, assumed: false });
   });
 });
 

@@ -11,7 +11,7 @@
  * the scale-out rate (NCCL's multi-node busbw is bounded by the per-GPU NIC).
  */
 import type { ConcreteLayout, HardwareSpec, Mode } from "../types";
-import { collectiveLatency, NETWORK_EFFICIENCY } from "./calibration";
+import { NETWORK_EFFICIENCY, SWITCH_COLLECTIVE_LATENCY } from "./calibration";
 
 /** Per-layer activation widths (elements per token) that cross chips, and weight bytes per layer. */
 export interface LayerWidths {
@@ -78,7 +78,7 @@ export interface Net {
 export function makeNet(hw: HardwareSpec, mode: Mode, networkEfficiency: number | undefined): Net {
   const n = hw.chips;
   const torus = hw.topology === "torus";
-  return { n, torus, axes: torus ? torusAxes(n) : [1, 1, n], mode, hw, eff: networkEfficiency ?? (mode === "ideal" ? 1 : NETWORK_EFFICIENCY), lat: collectiveLatency(hw) };
+  return { n, torus, axes: torus ? torusAxes(n) : [1, 1, n], mode, hw, eff: networkEfficiency ?? (mode === "ideal" ? 1 : NETWORK_EFFICIENCY), lat: hw.collectiveLatency ?? SWITCH_COLLECTIVE_LATENCY };
 }
 
 /** A group of chips a collective runs over: its size, ring steps and one-direction bandwidth. */

@@ -5,22 +5,12 @@
  *   weight matmuls   FLOPs 2·N_matmul·rows (+ LM head per logit row),  bytes = weights read
  *   attention        FLOPs 4·H·h per (query, key) pair,                 bytes = KV read + written
  *   communication    per layout (partition.ts),                         latency per collective
- *   overhead         realistic mode: a fixed cost per kernel (calibration.ts)
+ *   overhead         realistic mode: the engine's per-kernel, per-step and per-sequence costs (engines.ts)
  */
 import { bytesPerElement, mathPrecision, peakFor } from "../precision";
 import type { ConcreteLayout, Efficiency, Scenario, TimeBreakdown } from "../types";
-import {
-  ATTENTION_COMPUTE_SHARE,
-  COMPUTE_EFFICIENCY,
-  EXTRA_KERNELS_PER_MOE_LAYER,
-  forwardPassShare,
-  KERNELS_PER_LAYER,
-  kernelOverheadS,
-  matmulRowsHalf,
-  MEMORY_EFFICIENCY,
-  NETWORK_EFFICIENCY,
-  quantKernelBandwidthShare,
-} from "./calibration";
+import { engineOf, type EngineProfile } from "../engines";
+import { COMPUTE_EFFICIENCY, MEMORY_EFFICIENCY, NETWORK_EFFICIENCY, quantKernelBandwidthShare } from "./calibration";
 import { expectedExpertsHit, modelCosts, type ModelCosts } from "./model";
 import { attentionAllToAll, commPlan, expertAllToAll, makeNet, type LayerWidths, type Net } from "./partition";
 
@@ -44,6 +34,9 @@ export interface StepContext {
   math: { asked: ReturnType<typeof mathPrecision>; used: ReturnType<typeof peakFor>["used"]; flops: number };
   /** Skip the prose (layout reasons, warnings): sweeps for charts never read it. */
   brief: boolean;
+  /** The serving engine's terms (realistic mode), and whether the scenario named it or its vendor's default was assumed. */
+  engine: EngineProfile;
+  engineAssumed: boolean;
 }
 
 /** Builds the shared context of a resolved scenario (efficiencies: overrides, else the mode's). */
@@ -54,8 +47,9 @@ export function stepContext(s: Scenario, brief = false): StepContext {
   const math = mathPrecision(s.precision);
   const pk = peakFor(hw, math);
   const sparse = s.sparsity.weights === "2:4";
+  const { engine, assumed } = engineOf(s);
   const eff: Efficiency = {
-    compute: s.efficiency.compute ?? (realistic ? (hw.achievable?.compute ?? COMPUTE_EFFICIENCY) * forwardPassShare(hw) : 1),
+    compute: s.efficiency.compute ?? (realistic ? (hw.achievable?.compute ?? COMPUTE_EFFICIENCY) * engine.forwardPassShare : 1),
     memory: s.efficiency.memory ?? (realistic ? (hw.achievable?.memory ?? MEMORY_EFFICIENCY) : 1),
     network: s.efficiency.network ?? (realistic ? NETWORK_EFFICIENCY : 1),
   };
@@ -78,6 +72,8 @@ export function stepContext(s: Scenario, brief = false): StepContext {
     net: makeNet(hw, s.mode, s.efficiency.network),
     math: { asked: math, used: pk.used, flops: pk.flops },
     brief,
+    engine,
+    engineAssumed: assumed,
   };
 }
 
@@ -93,6 +89,8 @@ export interface StepOps {
   attnBytesPerChip: number;
   batchSharded: boolean;
   steps: number;
+  /** Sequences in the step (the engine's per-sequence cost). */
+  sequences: number;
 }
 
 export interface StepResult {
@@ -108,10 +106,11 @@ export interface StepResult {
 
 const NO_A2A = { timeS: 0, latencyS: 0, bytesPerChip: 0 };
 
-/** Matmul efficiency for M token rows per step: base × M/(M + M_HALF) in realistic mode (calibration.ts). */
+/** Matmul efficiency for M token rows per step: base × M/(M + M_half) in realistic mode (the chip's matrix-unit fill, presets.ts). */
 export function matmulEfficiency(c: StepContext, rows: number): number {
-  if (!c.realistic || c.s.efficiency.compute !== undefined) return c.eff.compute;
-  return c.eff.compute * (rows / (rows + matmulRowsHalf(c.s.hardware)));
+  const half = c.s.hardware.matmulRowsHalf ?? 0;
+  if (!c.realistic || c.s.efficiency.compute !== undefined || half === 0) return c.eff.compute;
+  return c.eff.compute * (rows / (rows + half));
 }
 
 /** Expected routed-expert bytes read by a step of `tokens` rows: E·(1 − (1 − k/E)^tokens) experts per MoE layer. */
@@ -145,10 +144,19 @@ export function peakActivationBytes(c: StepContext, rows: number, logitRows: num
   return c.actBytes * rows * (c.s.model.dModel + c.mc.widths.inWidth) + 4 * logitRows * c.s.model.vocab;
 }
 
-/** Fixed per-step cost in realistic mode: a cost per kernel × kernels per layer (calibration.ts). */
+/**
+ * The engine's cost of one forward pass in realistic mode (engines.ts), seconds: a cost per kernel ×
+ * kernels per layer, plus its host cost per step. Per-sequence costs come on top (engineOverheadS).
+ */
 export function stepOverheadS(c: StepContext): number {
   if (!c.realistic) return 0;
-  return kernelOverheadS(c.s.hardware) * (c.s.model.layers * KERNELS_PER_LAYER + c.mc.params.moeLayers * EXTRA_KERNELS_PER_MOE_LAYER);
+  const e = c.engine;
+  return e.kernelS * (c.s.model.layers * e.kernelsPerLayer + c.mc.params.moeLayers * e.moeKernelsPerLayer) + e.stepS;
+}
+
+/** The engine terms of a step of `steps` passes over `sequences` sequences: steps × per-pass cost + sequences × per-sequence cost (s). */
+export function engineOverheadS(c: StepContext, steps: number, sequences: number): number {
+  return c.realistic ? steps * stepOverheadS(c) + sequences * c.engine.perSequenceS : 0;
 }
 
 /** The two operations' rooflines in seconds (CONTRACT "Step time"), before communication and overhead. */
@@ -163,15 +171,15 @@ export interface Roofs {
  * Weight matmuls: FLOPs ÷ (chips × peak × sparse × compute eff.) against their bytes (shard ×
  * gather factor × steps) ÷ (bandwidth × memory eff. × quantised-kernel share); attention: FLOPs ÷
  * (chips × peak × compute eff. × attention share) against KV bytes per chip ÷ (bandwidth × memory
- * eff.). Seconds. Shared by runStep and the critical-batch search so both classify alike.
+ * eff. × the engine's KV read share). Seconds. Shared by runStep and the critical-batch search so both classify alike.
  */
 export function roofs(c: StepContext, o: StepOps, weightReadFactor: number): Roofs {
   const effC = matmulEfficiency(c, o.rows);
   return {
     wCompute: o.matmulFlops / c.n / (c.peak * c.sparseMul * effC),
     wMemory: ((o.weightBytes / c.n) * weightReadFactor * o.steps) / (c.bw * c.eff.memory * c.quantShare),
-    aCompute: o.attnFlops / c.n / (c.peak * effC * (c.realistic ? ATTENTION_COMPUTE_SHARE : 1)),
-    aMemory: o.attnBytesPerChip / (c.bw * c.eff.memory),
+    aCompute: o.attnFlops / c.n / (c.peak * effC * (c.realistic ? c.engine.attentionComputeShare : 1)),
+    aMemory: o.attnBytesPerChip / (c.bw * c.eff.memory * (c.realistic ? c.engine.kvBandwidthShare : 1)),
   };
 }
 
@@ -201,12 +209,12 @@ export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expe
   const attA2a = o.batchSharded ? attentionAllToAll(c.widths, o.tokens, c.s.model.layers, c.actBytes, c.net) : NO_A2A;
 
   // weight matmuls (the gathered copy of weight-gathered layouts is what each chip then reads),
-  // attention (FlashAttention-style kernels run below the matmul rate, calibration.ts)
+  // attention (FlashAttention-style kernels run below the matmul rate, engines.ts)
   const { wCompute, wMemory, aCompute, aMemory } = roofs(c, o, plan.weightReadFactor);
   const weightBytesRead = o.weightBytes * plan.weightReadFactor * o.steps;
   const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
   const commS = plan.timeS + plan.latencyS + attA2a.timeS + attA2a.latencyS + ep.timeS + ep.latencyS;
-  const overhead = o.steps * stepOverheadS(c);
+  const overhead = engineOverheadS(c, o.steps, o.sequences);
 
   // A weight gather hidden behind the matmuls shows only the part that sticks out of them.
   const wBound = Math.max(wCompute, wMemory);
@@ -278,5 +286,6 @@ export function iterationOps(c: StepContext, sharding: "heads" | "batch", it: It
     attnBytesPerChip: mc.kvBytesPerTokenLayer * kvTokens * kvShareOf(c, sharding),
     batchSharded: sharding === "batch",
     steps: 1,
+    sequences: it.sequences,
   };
 }

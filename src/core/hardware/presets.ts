@@ -34,6 +34,21 @@ const IB400 = 50 * G;
 /** 200 Gb/s HDR InfiniBand per GPU (DGX A100), one direction. */
 const IB200 = 25 * G;
 
+/**
+ * TPU matrix units (MXU, 128×128 systolic) spend ~128 cycles filling and draining per pass; with
+ * double buffering half of that shows: a matmul of M token rows runs at M / (M + 64) of its rate.
+ * PaLM 62B's batch-512 decode then lands at ~0.43 MFU against 0.37 measured (Pope et al. Table 3)
+ * and 540B int8 at batch 64 stays weight-bound as measured; without it 62B lands at 0.52.
+ */
+const MXU_ROWS_HALF = 64;
+/**
+ * ICI collectives under XLA: 3 µs + 5 µs per hop. With Pope et al.'s 2D layout that is ~170 µs per
+ * layer on 64 chips, which separates PaLM 540B's measured 28.5/36.9 ms per token (int8/bf16, batch
+ * 64) from its 7.2/14.3 ms weight floor (Pope et al. §4.4: the int8–bf16 gap equals the weight-load
+ * gap, so the rest is a fixed additive cost), and PaLM 62B's 11.4 ms on 16 chips.
+ */
+const ICI_LATENCY = { baseS: 3e-6, perStepS: 5e-6 };
+
 const R1 = "ai-dynamo/aiconfigurator system presets (NVIDIA)";
 const R3 = "stas00/ml-engineering accelerator and network chapters";
 
@@ -469,6 +484,8 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
       peakFlops: { bf16: 275 * T, int8: 275 * T },
       interconnectBandwidth: 270 * G,
       topology: "torus",
+      matmulRowsHalf: MXU_ROWS_HALF,
+      collectiveLatency: ICI_LATENCY,
       fastDomainChips: 4096,
       powerWatts: 192,
       sparseTensorCores: false,
@@ -489,6 +506,8 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
       peakFlops: { bf16: 197 * T, int8: 394 * T },
       interconnectBandwidth: 200 * G,
       topology: "torus",
+      matmulRowsHalf: MXU_ROWS_HALF,
+      collectiveLatency: ICI_LATENCY,
       fastDomainChips: 256,
       pricePerHour: 1.2,
       sparseTensorCores: false,
@@ -507,6 +526,8 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
       peakFlops: { bf16: 459 * T, fp8: 459 * T, int8: 918 * T },
       interconnectBandwidth: 600 * G,
       topology: "torus",
+      matmulRowsHalf: MXU_ROWS_HALF,
+      collectiveLatency: ICI_LATENCY,
       fastDomainChips: 8960,
       pricePerHour: 4.2,
       sparseTensorCores: false,
@@ -525,6 +546,8 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
       peakFlops: { bf16: 918 * T, fp8: 918 * T, int8: 1836 * T },
       interconnectBandwidth: 400 * G,
       topology: "torus",
+      matmulRowsHalf: MXU_ROWS_HALF,
+      collectiveLatency: ICI_LATENCY,
       fastDomainChips: 256,
       sparseTensorCores: false,
     },
@@ -542,6 +565,8 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
       peakFlops: { bf16: 2307 * T, fp8: 4614 * T },
       interconnectBandwidth: 600 * G,
       topology: "torus",
+      matmulRowsHalf: MXU_ROWS_HALF,
+      collectiveLatency: ICI_LATENCY,
       fastDomainChips: 9216,
       sparseTensorCores: false,
     },

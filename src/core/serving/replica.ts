@@ -42,7 +42,7 @@ export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): R
   const n = hw.chips;
 
   const fraction = realistic ? ENGINE_MEMORY_FRACTION : 1;
-  const reserve = runtimeReserveBytes(hw, s.mode);
+  const reserve = runtimeReserveBytes(c.engine, hw, s.mode);
   const reservedBytes = hw.memoryBytes * (1 - fraction) + reserve;
   const weightsBytes = c.mc.weightsBytes / n;
   const activationBytes = realistic ? peakActivationBytes(c, scheduler.maxBatchedTokens, scheduler.maxSequences) / n : 0;
