@@ -154,9 +154,9 @@ export function stepOverheadS(c: StepContext): number {
   return e.kernelS * (c.s.model.layers * e.kernelsPerLayer + c.mc.params.moeLayers * e.moeKernelsPerLayer) + e.stepS;
 }
 
-/** The engine terms of a step of `steps` passes over `sequences` sequences: steps × per-pass cost + sequences × per-sequence cost (s). */
+/** The engine terms of a step of `steps` passes over `sequences` sequences: steps × per-pass cost + sequences × layers × per-sequence cost (s). */
 export function engineOverheadS(c: StepContext, steps: number, sequences: number): number {
-  return c.realistic ? steps * stepOverheadS(c) + sequences * c.engine.perSequenceS : 0;
+  return c.realistic ? steps * stepOverheadS(c) + sequences * c.s.model.layers * c.engine.perSequenceLayerS : 0;
 }
 
 /** The two operations' rooflines in seconds (CONTRACT "Step time"), before communication and overhead. */
