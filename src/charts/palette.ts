@@ -9,7 +9,7 @@ export const PALETTE = {
   matmulCompute: "#dc2626", // red-600: weight matmuls bound by FLOP/s
   attentionCompute: "#9333ea", // purple-600: attention bound by FLOP/s
   communication: "#0d9488", // teal-600: collectives over the interconnect
-  overhead: "#64748b", // slate-500: fixed per-step costs
+  overhead: "#64748b", // slate-500: the engine's per-kernel, per-step and per-sequence costs
   activations: "#16a34a", // green-600: transient activations
   reserve: "#cbd5e1", // slate-300: runtime reserve (CUDA context, allocator slack)
   free: "#f1f5f9", // slate-100: unused capacity
@@ -46,7 +46,7 @@ export const TIME_COMPONENTS = [
   { key: "matmulCompute", label: "Matmul compute", color: PALETTE.matmulCompute },
   { key: "attentionCompute", label: "Attention compute", color: PALETTE.attentionCompute },
   { key: "communication", label: "Communication", color: PALETTE.communication },
-  { key: "overhead", label: "Overhead", color: PALETTE.overhead },
+  { key: "overhead", label: "Engine overhead", color: PALETTE.overhead },
 ] as const;
 
 export type TimeComponentKey = (typeof TIME_COMPONENTS)[number]["key"];

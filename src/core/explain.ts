@@ -2,6 +2,7 @@
  * "Why?" for every headline number: its formula and the same formula with the current values
  * plugged in, keyed by stable ids shared with tooltips, colours and lessons.
  */
+import { ENGINE_PROFILES } from "./engines";
 import { modelCosts } from "./cost/model";
 import { formatBytes, formatCount, formatFlops, formatInt, formatPercent, formatSeconds, formatUsd } from "./format";
 import { bytesPerElement, weightBytesPerParam } from "./precision";
@@ -37,6 +38,13 @@ export interface Term {
 }
 
 /** One Term per id for a scenario and its report. */
+/** The engine's share of a decode step (kernels, scheduling, per-sequence work: engines.ts), as a clause. */
+function engineShare(r: Report): string {
+  const o = r.decode.breakdown.overhead;
+  if (o <= 0) return "";
+  return `, of which ${formatSeconds(o)} (${formatPercent(o / r.decode.timePerTokenS)}) is the engine's (${ENGINE_PROFILES[r.engine].label}${r.engineAssumed ? ", assumed" : ""}: kernels, scheduling, per-sequence work)`;
+}
+
 export function explain(s: Scenario, r: Report): Record<TermId, Term> {
   const m = s.model;
   const hw = s.hardware;
@@ -54,7 +62,7 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
     ttft: t("ttft", "Time to first token", "Σ over operations max(FLOPs ÷ (chips × peak × compute eff.), bytes ÷ (chips × bandwidth × memory eff.)) + communication + overhead",
       `${formatFlops(r.prefill.flops)} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${e.compute.toFixed(2)}) … = ${formatSeconds(r.prefill.timeS)} (${r.prefill.bottleneck}-bound)`, formatSeconds(r.prefill.timeS)),
     tpot: t("tpot", "Time per output token", "weights read ÷ bandwidth (or matmul FLOPs ÷ peak) + KV cache read ÷ bandwidth + communication + overhead, at the mean context",
-      `${formatBytes(r.decode.bytesPerStep)} moved per step on ${n} chip(s) at ${formatBytes(bw)}/s each × ${e.memory.toFixed(2)} … = ${formatSeconds(r.decode.timePerTokenS)}`, formatSeconds(r.decode.timePerTokenS)),
+      `${formatBytes(r.decode.bytesPerStep)} moved per step on ${n} chip(s) at ${formatBytes(bw)}/s each × ${e.memory.toFixed(2)} … = ${formatSeconds(r.decode.timePerTokenS)}${engineShare(r)}`, formatSeconds(r.decode.timePerTokenS)),
     throughput: t("throughput", "Throughput", "batch × output tokens ÷ (prefill time + decode time)",
       `${B} × ${O} ÷ (${formatSeconds(r.prefill.timeS)} + ${formatSeconds(r.decode.timeS)}) = ${r.total.outputTokensPerS.toPrecision(3)} tokens/s`, `${r.total.outputTokensPerS.toPrecision(3)} tokens/s`),
     weights: t("weights", "Weights", "parameters × bytes per weight", `${formatCount(r.params.total)} × ${bpp} B = ${formatBytes(r.memory.weightsBytes)}`, formatBytes(r.memory.weightsBytes)),

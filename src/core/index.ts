@@ -34,3 +34,4 @@ export { compareReports, difference, ratio } from "./compare";
 export type { CompareRow, CompareUnit } from "./compare";
 export { importHfConfig, MAX_CONFIG_CHARS } from "./import/hfConfig";
 export type { ImportedModel, ImportResult } from "./import/hfConfig";
+export { ENGINE_PROFILES, engineOf, type EngineProfile } from "./engines";

@@ -7,7 +7,7 @@ import { createStore } from "zustand/vanilla";
 import { subscribeWithSelector } from "zustand/middleware";
 import { useStore } from "zustand";
 import { DEFAULT_SCENARIO_INPUT } from "../core/defaults";
-import type { HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../core";
+import type { Engine, HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../core";
 import type { Analysis, FrontierAnswer, Headline } from "../worker/protocol";
 import type { Evaluator } from "../worker/client";
 import type { PinnedAnalysis } from "../worker/protocol";
@@ -89,6 +89,8 @@ export interface CalculatorState {
   setWorkload(field: "batch" | "promptTokens" | "outputTokens", value: number): void;
   setPrecision(field: "weights" | "kvCache", value: Precision): void;
   setMode(mode: Mode): void;
+  /** The serving engine; undefined: the hardware vendor's default. */
+  setEngine(engine: Engine | undefined): void;
   /** Merge fields into one block of the input (undefined removes a field); for the advanced levers. */
   patchInput<K extends PatchableBlock>(block: K, patch: Partial<NonNullable<ScenarioInput[K]>> | undefined): void;
   dismissLinkNotice(): void;
@@ -206,6 +208,11 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
           setInput((i) => ({ ...i, workload: { ...(i.workload ?? {}), [field]: value } as Partial<Workload> })),
         setPrecision: (field, value) => setInput((i) => ({ ...i, precision: { ...(i.precision ?? {}), [field]: value } })),
         setMode: (mode) => setInput((i) => ({ ...i, mode })),
+        setEngine: (engine) =>
+          setInput((i) => {
+            const { engine: _old, ...rest } = i;
+            return engine === undefined ? rest : { ...rest, engine };
+          }),
         patchInput: (block, patch) =>
           setInput((i) => {
             if (patch === undefined) {

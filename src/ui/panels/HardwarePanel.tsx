@@ -5,9 +5,11 @@ import { NumberField } from "../controls/NumberField";
 import { Select } from "../controls/Select";
 import { Panel } from "./Panel";
 import { formatInt } from "../format";
-import type { Precision } from "../../core";
+import { ENGINE_PROFILES } from "../../core/engines";
+import { ENGINES, type Engine, type Precision } from "../../core/types";
 
 const CUSTOM = "__custom";
+const DEFAULT_ENGINE = "__default";
 
 export function HardwarePanel() {
   const input = useCalculator((s) => s.input.hardware);
@@ -17,6 +19,8 @@ export function HardwarePanel() {
   const setChips = useCalculator((s) => s.setChips);
   const setHardwareField = useCalculator((s) => s.setHardwareField);
   const setPeakFlops = useCalculator((s) => s.setPeakFlops);
+  const engineInput = useCalculator((s) => s.input.engine);
+  const setEngine = useCalculator((s) => s.setEngine);
 
   const hw = scenario?.hardware;
   const presetId = input?.preset ?? hw?.preset;
@@ -29,6 +33,12 @@ export function HardwarePanel() {
   const peak = report?.roofline.peakFlops ?? hw?.peakFlops[mathPrecision] ?? null;
   const chips = input?.chips ?? hw?.chips ?? null;
   const n = (x: number | undefined | null, scale: number) => (typeof x === "number" ? x / scale : null);
+  // The engine the report used: the one chosen, else the vendor's default (named as assumed).
+  const assumed = report && !engineInput ? ENGINE_PROFILES[report.engine].label : null;
+  const engineOptions = [
+    { value: DEFAULT_ENGINE, label: assumed ? `Default for this chip: ${assumed}` : "Default for this chip" },
+    ...ENGINES.map((e) => ({ value: e, label: ENGINE_PROFILES[e].label })),
+  ];
 
   return (
     <Panel title="Hardware" id="panel-hardware">
@@ -51,6 +61,19 @@ export function HardwarePanel() {
         valueText={(v) => `${formatInt(v)} chips`}
         testId="chips"
       />
+      <Select
+        label="Serving engine"
+        value={engineInput ?? DEFAULT_ENGINE}
+        options={engineOptions}
+        onChange={(v) => setEngine(v === DEFAULT_ENGINE ? undefined : (v as Engine))}
+        testId="engine"
+      />
+      {report && report.assumptions.mode === "realistic" && (
+        <p className="text-xs text-slate-500" data-testid="engine-note">
+          {ENGINE_PROFILES[report.engine].label}
+          {report.engineAssumed ? " assumed (the chip vendor's usual stack)" : ""}: its per-kernel, per-sequence and attention-kernel costs are in the realistic numbers.
+        </p>
+      )}
       <details>
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Figures per chip</summary>
         <div className="mt-2 grid grid-cols-2 gap-2">
