@@ -27,7 +27,7 @@ function LatencyRow({ id, label, pct, run }: { id: ServingTermId; label: string;
           <WhyButton id={id} term={term} open={open} onToggle={() => setOpen((o) => !o)} panelId={panelId} />
         </th>
         {(["p50", "p90", "p99"] as const).map((k) => (
-          <td key={k} className="py-1 pl-2 text-right tabular-nums">
+          <td key={k} className="whitespace-nowrap py-1 pl-2 text-right tabular-nums">
             {pct ? formatSeconds(pct[k]) : "—"}
           </td>
         ))}
@@ -128,14 +128,16 @@ export function ServingResults({ run, staticCost, staticBatch }: { run: ServingR
           </strong>
         </p>
         <p className="mt-1 text-xs text-slate-600">
-          Static floor (the headline above: batch {staticBatch === null ? "—" : formatInt(staticBatch)}, always busy, no queue):{" "}
+          Static figure (the headline above: a batch of {staticBatch === null ? "—" : formatInt(staticBatch)} that is always full and busy, no queue):{" "}
           <span className="tabular-nums" data-testid="serving-cost-static">
             {staticCost === null ? "— (no price)" : formatUsd(staticCost)}
           </span>
-          {staticCost !== null && r.costPerMillionOutputTokens !== null && staticCost > 0 ? ` — under load it costs ${sig(r.costPerMillionOutputTokens / staticCost)}× the floor.` : ""}
+          {staticCost !== null && r.costPerMillionOutputTokens !== null && staticCost > 0
+            ? `; under this load ${sig(r.costPerMillionOutputTokens / staticCost)}× that, with a mean running batch of ${sig(r.meanRunningBatch)} sequences.`
+            : ""}
         </p>
         <p className="mt-1 text-xs text-slate-600">
-          Mean running batch {sig(r.meanRunningBatch)} sequences · peak KV cache {formatPercent(r.peakKvOccupancy)} of {formatInt(run.kvCapacityTokens)} tokens per replica · {formatInt(r.preemptions)} preemptions
+          Peak KV cache {formatPercent(r.peakKvOccupancy)} of {formatInt(run.kvCapacityTokens)} tokens per replica · {formatInt(r.preemptions)} preemptions
         </p>
       </div>
     </div>
