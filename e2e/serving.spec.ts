@@ -41,6 +41,7 @@ test("a rate beyond capacity says so", async ({ page }) => {
 });
 
 test("the share link round-trips the rate and the percentile", async ({ page, context }) => {
+  test.setTimeout(60_000); // two pages, each simulating: slow work on a shared 2-core machine, not a retry
   await page.goto("/");
   await waitForNumbers(page);
   await page.getByRole("button", { name: "Simulate traffic" }).click();
@@ -78,6 +79,7 @@ test("the sliders still answer while a long simulation runs in its worker", asyn
 });
 
 test("the capacity plan ranks deployments and a row loads its scenario", async ({ page }) => {
+  test.setTimeout(60_000); // a simulation and a plan of hundreds on a shared 2-core machine
   await page.goto("/?v=1&rr=30&ds=sharegpt&slt=0.5&slp=0.05");
   await waitForNumbers(page);
   await page.getByTestId("plan-run").click();

@@ -70,6 +70,11 @@ export function ServingResults({ run, staticCost, staticBatch }: { run: ServingR
           {sig(r.capacityRequestsPerS)} req/s: the queue grows for as long as the traffic lasts, so the waits below grow with the length of the run ({formatInt(spec.requests)} requests) rather than settling. Lower the rate, add replicas, or run the capacity plan.
         </p>
       ) : null}
+      {r.rejected > 0 ? (
+        <p role="alert" data-testid="serving-rejected" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+          {formatInt(r.rejected)} of {formatInt(spec.requests)} requests could never run: without chunked prefill a prompt longer than the max batched tokens ({formatInt(spec.scheduler.maxBatchedTokens)}), or one whose KV cache outgrows the replica's ({formatInt(run.kvCapacityTokens)} tokens), is refused. The figures count only the others.
+        </p>
+      ) : null}
       <div className="max-w-full overflow-x-auto">
         <table className="w-full text-sm" data-testid="serving-latency-table">
           <caption className="pb-1 text-left text-xs text-slate-600">
