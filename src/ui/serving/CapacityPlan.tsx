@@ -47,8 +47,8 @@ export function CapacityPlan({ closed }: { closed: boolean }) {
         </ul>
       ) : null}
       {answer ? (
-        <div className="max-w-full overflow-x-auto">
-          <table className="w-full text-xs" data-testid="plan-table">
+        <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label="Capacity plan table (scrolls sideways on a narrow screen)">
+          <table className="w-full min-w-[40rem] text-xs" data-testid="plan-table">
             <caption className="pb-1 text-left text-slate-600">
               For {asked?.requestRate !== undefined ? `${sig(asked.requestRate)} req/s` : "the rate"}
               {asked?.slo ? `, SLO p${sig(asked.slo.percentile ?? 99)} TTFT ≤ ${asked.slo.ttftS !== undefined ? formatSeconds(asked.slo.ttftS) : "any"}, TPOT ≤ ${asked.slo.tpotS !== undefined ? formatSeconds(asked.slo.tpotS) : "any"}` : ", no SLO (sized to saturation)"}: {answer.rows.length} cheapest of {answer.considered} candidates ({answer.skipped} left out), searched in {formatSeconds(answer.ms / 1000)}. Choose a row to load it.
@@ -62,7 +62,7 @@ export function CapacityPlan({ closed }: { closed: boolean }) {
                 <th scope="col" className="py-1 pr-2 text-right font-medium">Replicas</th>
                 <th scope="col" className="py-1 pr-2 text-right font-medium">Cost ($/h)</th>
                 <th scope="col" className="py-1 pr-2 text-right font-medium">{anyUnpriced ? "$ or chip-s / 1M output tokens" : "$ / 1M output tokens"}</th>
-                <th scope="col" className="py-1 text-right font-medium">TTFT · TPOT (at SLO pct)</th>
+                <th scope="col" className="py-1 text-right font-medium">TTFT · TPOT (at the SLO percentile)</th>
               </tr>
             </thead>
             <tbody>
@@ -81,14 +81,14 @@ export function CapacityPlan({ closed }: { closed: boolean }) {
                     </button>
                     {r.meetsSlo ? null : <span className="ml-1 text-red-700">(misses SLO)</span>}
                   </td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{formatInt(r.chipsPerReplica)}</td>
+                  <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums">{formatInt(r.chipsPerReplica)}</td>
                   <td className="py-1 pr-2">{precisionLabel(r.precision)}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{formatInt(r.replicas)}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{r.costPerHour === null ? "no price" : formatUsd(r.costPerHour)}</td>
-                  <td className="py-1 pr-2 text-right tabular-nums">
+                  <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums">{formatInt(r.replicas)}</td>
+                  <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums">{r.costPerHour === null ? "no price" : formatUsd(r.costPerHour)}</td>
+                  <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums">
                     {r.costPerMillionOutputTokens !== null ? formatUsd(r.costPerMillionOutputTokens) : `${formatInt(r.chipSecondsPerMillionOutputTokens)} chip-s`}
                   </td>
-                  <td className="py-1 text-right tabular-nums">
+                  <td className="whitespace-nowrap py-1 text-right tabular-nums">
                     {formatSeconds(r.ttftS)} · {formatSeconds(r.tpotS)}
                     <span className="block text-slate-500">{formatPercent(r.utilization)} busy</span>
                   </td>
