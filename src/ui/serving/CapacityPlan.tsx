@@ -47,12 +47,13 @@ export function CapacityPlan({ closed }: { closed: boolean }) {
         </ul>
       ) : null}
       {answer ? (
+        <p className="text-xs text-slate-600" data-testid="plan-summary">For {asked?.requestRate !== undefined ? `${sig(asked.requestRate)} req/s` : "the rate"}
+              {asked?.slo ? `, SLO p${sig(asked.slo.percentile ?? 99)} TTFT ≤ ${asked.slo.ttftS !== undefined ? formatSeconds(asked.slo.ttftS) : "any"}, TPOT ≤ ${asked.slo.tpotS !== undefined ? formatSeconds(asked.slo.tpotS) : "any"}` : ", no SLO (sized to saturation)"}: {answer.rows.length} cheapest of {answer.considered} candidates ({answer.skipped} left out), searched in {formatSeconds(answer.ms / 1000)}. Choose a row to load it.</p>
+      ) : null}
+      {answer ? (
         <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label="Capacity plan table (scrolls sideways on a narrow screen)">
           <table className="w-full min-w-[40rem] text-xs" data-testid="plan-table">
-            <caption className="pb-1 text-left text-slate-600">
-              For {asked?.requestRate !== undefined ? `${sig(asked.requestRate)} req/s` : "the rate"}
-              {asked?.slo ? `, SLO p${sig(asked.slo.percentile ?? 99)} TTFT ≤ ${asked.slo.ttftS !== undefined ? formatSeconds(asked.slo.ttftS) : "any"}, TPOT ≤ ${asked.slo.tpotS !== undefined ? formatSeconds(asked.slo.tpotS) : "any"}` : ", no SLO (sized to saturation)"}: {answer.rows.length} cheapest of {answer.considered} candidates ({answer.skipped} left out), searched in {formatSeconds(answer.ms / 1000)}. Choose a row to load it.
-            </caption>
+            <caption className="sr-only">Capacity plan, cheapest first</caption>
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
                 <th scope="col" className="py-1 pr-2 text-left font-medium">#</th>
