@@ -110,7 +110,7 @@ export interface CalculatorState {
 }
 
 /** Input blocks the advanced panel edits field by field. */
-export type PatchableBlock = "workload" | "precision" | "parallelism" | "sparsity" | "speculative";
+export type PatchableBlock = "workload" | "precision" | "parallelism" | "sparsity" | "speculative" | "serving";
 
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

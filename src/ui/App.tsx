@@ -21,6 +21,8 @@ import { PanelBoundary } from "./PanelBoundary";
 const ComparePanel = lazy(() => import("./compare/ComparePanel").then((m) => ({ default: m.ComparePanel })));
 const ImportPanel = lazy(() => import("./import/ImportPanel").then((m) => ({ default: m.ImportPanel })));
 const SavedPanel = lazy(() => import("./saved/SavedPanel").then((m) => ({ default: m.SavedPanel })));
+// Serving under load: its own chunk, and its simulations in their own worker (started on first use).
+const ServingPanel = lazy(() => import("./serving/ServingPanel").then((m) => ({ default: m.ServingPanel })));
 
 export function App() {
   const evaluator = useCalculator(selectEvaluator);
@@ -81,6 +83,11 @@ export function App() {
           <PanelBoundary name="The time breakdown chart">
             <ChartPanel />
           </PanelBoundary>
+          <Suspense fallback={null}>
+            <PanelBoundary name="Serving under load">
+              <ServingPanel />
+            </PanelBoundary>
+          </Suspense>
           <Suspense fallback={null}>
             <PanelBoundary name="A/B compare">
               <ComparePanel />

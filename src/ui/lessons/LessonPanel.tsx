@@ -7,6 +7,7 @@ import { useCalculator } from "../../state/store";
 import { selectLesson, selectScenario } from "../../state/selectors";
 import { LogSlider } from "../controls/LogSlider";
 import { Segmented } from "../controls/Segmented";
+import { NumberField } from "../controls/NumberField";
 import { formatInt } from "../format";
 import { LESSONS, stepHref, type Lesson, type LessonControl, type LessonStep } from "./lessons";
 import type { Precision } from "../../core";
@@ -17,6 +18,8 @@ function Control({ control }: { control: LessonControl }) {
   const setShapeField = useCalculator((s) => s.setShapeField);
   const setPrecision = useCalculator((s) => s.setPrecision);
   const setChips = useCalculator((s) => s.setChips);
+  const serving = useCalculator((s) => s.input.serving);
+  const patchInput = useCalculator((s) => s.patchInput);
   if (!scenario) return null;
   switch (control) {
     case "batch":
@@ -40,6 +43,24 @@ function Control({ control }: { control: LessonControl }) {
           value={String(scenario.model.kvHeads)}
           options={opts.map((n) => ({ value: String(n), label: n === heads ? `${n} (MHA)` : n === 1 ? "1 (MQA)" : `${n} (GQA)` }))}
           onChange={(v) => setShapeField("kvHeads", Number(v))}
+        />
+      );
+    }
+    case "rate":
+      return (
+        <NumberField label="Request rate" unit="req/s" min={0.01} value={serving?.requestRate ?? null} onCommit={(v) => patchInput("serving", { requestRate: v })} testId="lesson-rate" />
+      );
+    case "chunkedPrefill": {
+      const chunked = serving?.scheduler?.chunkedPrefill ?? true;
+      return (
+        <Segmented<"whole" | "chunked">
+          legend="Prefill (tokens per iteration)"
+          value={chunked ? "chunked" : "whole"}
+          options={[
+            { value: "whole", label: "Whole prompts, ≤ 8,192" },
+            { value: "chunked", label: "Chunks of 512" },
+          ]}
+          onChange={(v) => patchInput("serving", { scheduler: v === "chunked" ? { chunkedPrefill: true, maxBatchedTokens: 512 } : { chunkedPrefill: false, maxBatchedTokens: 8192 } })}
         />
       );
     }

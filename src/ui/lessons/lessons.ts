@@ -6,7 +6,7 @@
 import type { ScenarioInput } from "../../core";
 import type { InsightTab } from "../../state/store";
 
-export type LessonControl = "batch" | "prompt" | "kvHeads" | "weights" | "chips";
+export type LessonControl = "batch" | "prompt" | "kvHeads" | "weights" | "chips" | "rate" | "chunkedPrefill";
 
 export interface LessonStep {
   /** Stable id, shared with copy and links. */
@@ -127,6 +127,39 @@ export const SERVING_LESSON: Lesson = {
       reveal:
         "Stays about the same, or rises. Each chip reads only its share of the weights, so a step gets up to 8× faster, but you pay for 8 chips: chip-seconds per token stay the same, plus the time spent communicating. Chips buy latency; batch buys cost. The frontier shows the best of both at once.",
       takeaway: "To go faster, add chips; to go cheaper, batch more.",
+    },
+    {
+      id: "saturation",
+      title: "Near saturation, latency explodes",
+      setup: base({ batch: 1, promptTokens: 4096, outputTokens: 512 }, { serving: { requestRate: 2, dataset: "rag", slo: { ttftS: 1, tpotS: 0.05, percentile: 99 } } }),
+      tab: "roofline",
+      question:
+        "Requests now arrive at random (RAG: 4,096 tokens in, 512 out) at 2 per second. Raise the rate to 5 per second, 2.5× the traffic, a little past the capacity shown in the Serving section. The p99 time to first token…",
+      choices: ["grows about 2.5×", "grows 10× or more", "barely changes"],
+      answer: 1,
+      control: "rate",
+      tryIt: "Set the request rate with the slider or the box, and watch the time to first token and the rate chart in “Serving under load”, below the charts.",
+      reveal:
+        "10× or more: from a fraction of a second to tens of seconds. Below capacity, a request mostly finds a free slot and waits only for the batch it joins. As the rate nears capacity the replica is never idle, random bursts pile up faster than they drain, and the wait grows like 1 ÷ (1 − utilisation); past the knee the queue grows for as long as the traffic lasts. Time per output token barely moves: it is the wait before the first token that explodes.",
+      takeaway: "Size for a rate well below the knee: the last 20 % of capacity costs the tail latency.",
+    },
+    {
+      id: "chunked-prefill",
+      title: "Chunked prefill and time per token",
+      setup: base(
+        { batch: 1, promptTokens: 1024, outputTokens: 256 },
+        { serving: { requestRate: 10, dataset: "azure-chat-2024", scheduler: { chunkedPrefill: false, maxBatchedTokens: 8192 }, slo: { ttftS: 1, tpotS: 0.05, percentile: 99 } } },
+      ),
+      tab: "roofline",
+      question:
+        "Chat traffic with some very long prompts. Each prompt is prefilled whole, in one iteration, while everyone else waits for their next token. Split prompts into chunks of 512 tokens per iteration instead. The p99 time per output token…",
+      choices: ["falls a lot", "stays the same", "rises"],
+      answer: 0,
+      control: "chunkedPrefill",
+      tryIt: "Switch the prefill to chunks and compare the time per output token and inter-token latency in “Serving under load”.",
+      reveal:
+        "Falls a lot. A whole long prompt makes one iteration take as long as its prefill, and every decoding request in the batch sees that stall between two of its tokens. Chunks bound each iteration's prefill work, so decoders get a token every short iteration: the tail of time per token and of inter-token latency drops several-fold. The price is a slightly longer time to first token, since a prompt now takes several iterations.",
+      takeaway: "Chunked prefill trades a little time to first token for smooth, predictable token streams.",
     },
   ],
 };

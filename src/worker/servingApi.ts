@@ -1,0 +1,60 @@
+/**
+ * The serving simulation and the capacity plan, for the page. Runs in its own worker
+ * (serving.worker.ts, loaded only when the page simulates traffic): a simulation of thousands of
+ * requests, and a plan of hundreds, must never hold the main thread or the cost worker that
+ * answers the sliders. Only composes core calls.
+ */
+import { resolveScenario, type ScenarioInput } from "../core";
+import { servingSpecOf } from "../core/serving";
+import { capacityPlan, type PlanRow } from "../core/serving/plan";
+import { servingRun, type ServingRun } from "../core/serving/view";
+
+export type { ServingRun };
+
+/** A plan row without its resolved scenario (the page rebuilds the input from the row's choices). */
+export type PlanRowLite = Omit<PlanRow, "scenario">;
+
+export type RunAnswer = { ok: true; run: ServingRun; ms: number } | { ok: false; problems: string[] };
+export type PlanAnswer = { ok: true; rows: PlanRowLite[]; considered: number; skipped: number; ms: number } | { ok: false; problems: string[] };
+
+export interface ServingApi {
+  run(input: ScenarioInput, onProgress?: (done: number, total: number) => void): RunAnswer;
+  plan(input: ScenarioInput, onProgress?: (done: number, total: number) => void): PlanAnswer;
+}
+
+const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+/** The resolved scenario with a serving block, or the problems (each naming its field). */
+function resolve(input: ScenarioInput) {
+  const { scenario, issues } = resolveScenario(input);
+  if (issues.length > 0) return { problems: issues.slice(0, 5).map((i) => `${i.path || "scenario"}: ${i.message}`) };
+  if (!scenario.serving) return { problems: ["serving: the scenario has no serving block (press “Simulate traffic”)"] };
+  return { scenario, serving: scenario.serving };
+}
+
+export const servingApi: ServingApi = {
+  run(input, onProgress) {
+    const r = resolve(input);
+    if (!r.scenario) return { ok: false, problems: r.problems };
+    const t0 = now();
+    try {
+      const run = servingRun(r.scenario, r.serving, onProgress);
+      return { ok: true, run, ms: now() - t0 };
+    } catch (e) {
+      return { ok: false, problems: [e instanceof Error ? e.message : String(e)] };
+    }
+  },
+  plan(input, onProgress) {
+    const r = resolve(input);
+    if (!r.scenario) return { ok: false, problems: r.problems };
+    if (r.serving.load.kind !== "rate") return { ok: false, problems: ["serving.requestRate: the capacity plan sizes a deployment for a request rate; switch the load to “Request rate”"] };
+    const t0 = now();
+    try {
+      const res = capacityPlan(r.scenario, servingSpecOf(r.scenario, r.serving), {}, onProgress);
+      const rows = res.rows.map(({ scenario: _s, ...row }) => row);
+      return { ok: true, rows, considered: res.considered, skipped: res.skipped.length, ms: now() - t0 };
+    } catch (e) {
+      return { ok: false, problems: [e instanceof Error ? e.message : String(e)] };
+    }
+  },
+};
