@@ -105,7 +105,7 @@ export interface FrontierPoint {
   chips: number;
   batch: number;
   weights: Precision;
-  /** Time per output token (s) and cost per million output tokens (USD, or chip-seconds without a price). */
+  /** Time per output token (s) and all-in cost per million output tokens (prefill + decode; USD, or chip-seconds without a price). */
   timePerTokenS: number;
   cost: number;
   fits: boolean;
@@ -128,7 +128,8 @@ export function frontier(s: Scenario, opts: { chips?: number[]; batches?: number
     for (const c of chips) {
       for (const b of batches) {
         const r = evaluate({ ...s, precision, hardware: { ...s.hardware, chips: c }, workload: { ...s.workload, batch: b, prefillBatch: b } }, { brief: true });
-        const cost = r.total.costPerMillionOutputTokens ?? r.total.chipSecondsPerMillionOutputTokens;
+        // the headline's basis: the whole request (prefill + decode) charged to its output tokens
+        const cost = r.total.costPerMillionOutputTokensAllIn ?? r.total.chipSecondsPerMillionOutputTokensAllIn;
         pts.push({ chips: c, batch: b, weights: w, timePerTokenS: r.decode.timePerTokenS, cost, fits: r.memory.fits, pareto: false });
       }
     }

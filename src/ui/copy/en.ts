@@ -49,7 +49,7 @@ export const TERM_TIPS: Record<string, string> = {
   weights: "Bytes of parameters; every decode step reads all of them once, whatever the batch.",
   "kv-cache": "Keys and values kept for every earlier token of every sequence; read in full at each decode step.",
   "memory-per-chip": "What one chip must hold: its share of the weights, its share of the KV cache, activations and runtime reserve.",
-  "cost-output": "What a million generated tokens cost at the chips' hourly price.",
+  "cost-output": "What a million generated tokens cost at the chips' hourly price, all-in: the whole request (prefill and decode) charged to them.",
   "cost-input": "What a million prompt tokens cost to prefill.",
   mfu: "The share of the chips' peak FLOP/s spent on the model's own matmuls.",
   mbu: "The share of memory bandwidth spent moving the bytes a decode step needs.",

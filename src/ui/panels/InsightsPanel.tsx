@@ -8,6 +8,7 @@ import { selectAhead, selectFrontier, selectInsights, selectReport, selectScenar
 import { attentionModel, BOUND_WORD, capacityModel, frontierModel, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
 import { PALETTE } from "../../charts/palette";
 import { decodeBoundStory, ridgeText } from "../../core/story";
+import { allInCost } from "../../core/allIn";
 import { COPY } from "../copy/en";
 import { Segmented } from "../controls/Segmented";
 import { Why } from "../explain/Why";
@@ -210,7 +211,9 @@ function FrontierTab() {
             chips: scenario.hardware.chips,
             batch: scenario.workload.batch,
             weights: scenario.precision.weights,
-            hasPrice: report.total.costPerMillionOutputTokens !== null,
+            hasPrice: report.total.costPerMillionOutputTokensAllIn !== null,
+            timePerTokenS: report.decode.timePerTokenS,
+            cost: report.memory.fits ? allInCost(report).total : undefined,
           })
         : null,
     [answer, scenario, report],

@@ -20,6 +20,7 @@ import {
   sig,
 } from "../format";
 import type { Report, TermId } from "../../core";
+import { allInCost, type AllInCost } from "../../core/allIn";
 import { Why } from "../explain/Why";
 import { TERM_COLOR } from "../../charts/palette";
 
@@ -44,9 +45,9 @@ function Stat(props: { label: string; unit?: string; value: string; sub?: React.
   );
 }
 
-function costText(usd: number | null, chipSeconds: number): string {
-  if (isNum(usd)) return formatUsd(usd);
-  return isNum(chipSeconds) ? `${sig(chipSeconds)} chip-s` : DASH;
+function costText(unit: AllInCost["unit"], x: number | null): string {
+  if (!isNum(x)) return DASH;
+  return unit === "usd" ? formatUsd(x) : `${sig(x)} chip-s`;
 }
 
 function MemoryBar({ report }: { report: Report }) {
@@ -132,6 +133,7 @@ export function ResultsPanel() {
 /** The figures of one report: re-rendered only when the report changes, not when a request starts (aria-busy). */
 const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
   const { prefill, decode, total, roofline } = report;
+  const cost = allInCost(report);
   return (
     <>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
@@ -151,10 +153,17 @@ const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
         />
         <Stat
           label="Cost per 1M output tokens"
-          unit={isNum(total.costPerMillionOutputTokens) ? "USD" : "no price: chip-seconds"}
-          value={costText(total.costPerMillionOutputTokens, total.chipSecondsPerMillionOutputTokens)}
+          unit={cost.unit === "usd" ? "USD, all-in" : "no price: chip-seconds, all-in"}
+          value={costText(cost.unit, cost.total)}
           testId="cost-output" why="cost-output"
-          sub={`input: ${costText(total.costPerMillionInputTokens, total.chipSecondsPerMillionInputTokens)} per 1M · all-in: ${costText(total.costPerMillionOutputTokensAllIn, total.chipSecondsPerMillionOutputTokensAllIn)}`}
+          sub={
+            <>
+              <span data-testid="cost-split">
+                prefill {costText(cost.unit, cost.prefill)} + decode {costText(cost.unit, cost.decode)}
+              </span>
+              <span className="block">input alone: {costText(cost.unit, cost.unit === "usd" ? total.costPerMillionInputTokens : total.chipSecondsPerMillionInputTokens)} per 1M</span>
+            </>
+          }
         />
         <Stat
           label="MFU"

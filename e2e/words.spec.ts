@@ -1,0 +1,24 @@
+import { test, expect } from "@playwright/test";
+import { waitForNumbers } from "./support";
+
+/** Issue 19: what the page says, in a user's words; each test names its item. */
+
+const ISSUE_SCENARIO = "/?v=1&m=llama-3.1-70b&n=8&b=512&pt=2048&ot=300";
+const num = (s: string) => Number(s.replace(/[^0-9.]/g, ""));
+
+test("item 1: the cost headline is all-in, split by phase, and its why? reproduces it from the throughput card", async ({ page }) => {
+  await page.goto(ISSUE_SCENARIO);
+  await waitForNumbers(page);
+  const headline = num(await page.getByTestId("cost-output").innerText());
+  const throughput = num(await page.getByTestId("throughput").innerText());
+  const split = await page.getByTestId("cost-split").innerText();
+  const [, pre, dec] = /prefill \$([\d.]+) \+ decode \$([\d.]+)/.exec(split) ?? [];
+  expect(Number(pre) + Number(dec)).toBeCloseTo(headline, 1);
+  await page.getByTestId("why-cost-output-button").click();
+  const why = await page.getByTestId("why-cost-output").innerText();
+  const [, price, chips] = /\$([\d.]+) × (\d+) chips ÷ 3600 ÷ [\d,]+ tok\/s/.exec(why) ?? [];
+  const fromCards = (Number(price) * Number(chips)) / 3600 / throughput * 1e6;
+  expect(Math.abs(fromCards - headline) / headline).toBeLessThan(0.01);
+  // the decode-only $0.47 of the report is not the headline any more
+  expect(headline).toBeGreaterThan(1.5);
+});
