@@ -22,3 +22,23 @@ test("item 1: the cost headline is all-in, split by phase, and its why? reproduc
   // the decode-only $0.47 of the report is not the headline any more
   expect(headline).toBeGreaterThan(1.5);
 });
+
+test("item 3: FlashAttention off is a scenario field: time, memory and fit follow, and the link keeps it", async ({ page }) => {
+  await page.goto("/?v=1&b=12&pt=32768");
+  await waitForNumbers(page);
+  const ttftOn = await page.getByTestId("ttft").innerText();
+  const memOn = await page.getByTestId("memory-per-chip").innerText();
+  await expect(page.getByTestId("results")).not.toContainText("does not fit");
+  await page.getByText("Advanced: partitioning, quantization, speculative decoding").click();
+  await page.getByRole("group", { name: "Prefill attention kernel" }).getByText("standard").click();
+  await expect(page).toHaveURL(/fa=/);
+  await expect(page.getByTestId("ttft")).not.toHaveText(ttftOn);
+  await expect(page.getByTestId("memory-per-chip")).not.toHaveText(memOn);
+  await expect(page.getByTestId("results")).toContainText("does not fit");
+  // the link alone reproduces it
+  const url = page.url();
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await waitForNumbers(other);
+  await expect(other.getByTestId("results")).toContainText("does not fit");
+});

@@ -3,6 +3,7 @@
  * terms, KV bytes under each attention variant, and the latency–cost frontier. Pure; runs in the
  * worker beside evaluate(), which stays lean for sweeps.
  */
+import { scoreMatrixBytes, scoreMatrixTrafficBytes } from "./cost/flash";
 import { evaluate } from "./cost/evaluate";
 import { expectedExpertsHit, kvBytesPerSequence, meanCappedContext, modelCosts, prefillAttentionFlops } from "./cost/model";
 import { bytesPerElement, mathPrecision, peakFor, weightBytesPerParam } from "./precision";
@@ -94,8 +95,8 @@ export function attentionFigures(s: Scenario, r: Report): AttentionFigures {
     prefillOtherFlops: r.prefill.flops - prefillAttn,
     decodeAttentionFlops: decodeAttn,
     decodeOtherFlops: 2 * mc.matmulParamsPerToken * B,
-    scoreMatrixBytesPerLayer: Bp * H * P * P * bytesPerElement(s.precision.activations),
-    scoreMatrixTrafficBytes: 4 * Bp * H * P * P * bytesPerElement(s.precision.activations) * m.layers,
+    scoreMatrixBytesPerLayer: scoreMatrixBytes(H, Bp * P, P, bytesPerElement(s.precision.activations)),
+    scoreMatrixTrafficBytes: scoreMatrixTrafficBytes(m.layers, H, Bp, P, bytesPerElement(s.precision.activations)),
     kvBytesPerToken: { mha: perLayer(H), gqa: perLayer(Math.min(8, H)), mqa: perLayer(1), mla },
     prefillCrossoverTokens: 2 * r.attention.crossoverTokens,
   };

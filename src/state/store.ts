@@ -52,8 +52,6 @@ export interface ViewState {
   chartScale: "time" | "share";
   /** Which teaching chart is shown. */
   insightTab: InsightTab;
-  /** Attention chart: show what a kernel without FlashAttention would move. */
-  flashAttention: boolean;
   /** Which "why?" explanations are open (term ids). */
   openWhy: string[];
 }
@@ -101,6 +99,7 @@ export interface CalculatorState {
   setInsightTab(tab: InsightTab): void;
   /** Load a point of the latency–cost frontier: its chips, batch (and prefill batch) and weight precision. */
   applyFrontierPoint(p: { chips: number; batch: number; weights: Precision }): void;
+  /** FlashAttention on (the default, left out of the input) or off: a scenario field, so every number follows. */
   setFlashAttention(on: boolean): void;
   toggleWhy(id: string): void;
   /** Enter a lesson step (null leaves the lesson). */
@@ -154,7 +153,7 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
       return {
         input: initial,
         linkWarnings: [],
-        view: { linkNoticeDismissed: false, chartScale: "share", insightTab: "roofline", flashAttention: true, openWhy: [] },
+        view: { linkNoticeDismissed: false, chartScale: "share", insightTab: "roofline", openWhy: [] },
         result: { analysis: null, evaluator: null, pending: false },
         compare: null,
         lesson: null,
@@ -231,7 +230,11 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
             precision: { ...(i.precision ?? {}), weights },
           }));
         },
-        setFlashAttention: (flashAttention) => set((s) => ({ view: { ...s.view, flashAttention } })),
+        setFlashAttention: (on) =>
+          setInput((i) => {
+            const { flashAttention: _drop, ...rest } = i;
+            return on ? rest : { ...rest, flashAttention: false };
+          }),
         toggleWhy: (id) =>
           set((s) => ({
             view: { ...s.view, openWhy: s.view.openWhy.includes(id) ? s.view.openWhy.filter((x) => x !== id) : [...s.view.openWhy, id] },

@@ -28,7 +28,7 @@ export const COPY = {
   attentionIntro:
     "Attention compares every token with every earlier one, so a prefill's attention grows with the square of the prompt while the weight matmuls grow linearly; a decode step's attention grows linearly with the context while its matmuls stay fixed.",
   flashOn: "FlashAttention on: the score matrices stay in on-chip memory and never reach HBM.",
-  flashOff: "Without FlashAttention, every layer writes and reads its score and probability matrices in HBM:",
+  flashOff: "Without FlashAttention, every layer writes and reads its score and probability matrices in HBM (counted in the time to first token, memory and fit above):",
   kvVariantsTitle: "KV cache per token for this model's shape, by attention variant",
   capacityIntro:
     "Weights are paid once per chip; the KV cache grows with batch × context. Where the stack crosses the capacity line the scenario no longer fits; more chips move the limit up.",

@@ -93,7 +93,7 @@ function AttentionTab() {
   const sweep = useCalculator(selectSweep);
   const report = useCalculator(selectReport);
   const scenario = useCalculator(selectScenario);
-  const flash = useCalculator((s) => s.view.flashAttention);
+  const flash = useCalculator((s) => s.input.flashAttention !== false);
   const setFlash = useCalculator((s) => s.setFlashAttention);
   const [metric, setMetric] = useState<AttentionMetric>("flops");
   const model = useMemo(
