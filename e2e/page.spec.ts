@@ -56,7 +56,7 @@ test("a prompt beyond the model's context window is flagged, naming the field, a
   await waitForNumbers(page);
   const warning = page.getByTestId("report-warnings").locator('li[data-field="workload.promptTokens"]');
   await expect(warning).toContainText("200,256 tokens is beyond Llama-3.1 8B's 131,072-token context window");
-  await expect(warning).toContainText("(workload.promptTokens)");
+  await expect(warning).toContainText("(Prompt tokens)");
   await expect(page.getByTestId("results")).toContainText("USD, all-in");
   await expectNoJunk(page);
 });

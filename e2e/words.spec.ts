@@ -42,3 +42,23 @@ test("item 3: FlashAttention off is a scenario field: time, memory and fit follo
   await waitForNumbers(other);
   await expect(other.getByTestId("results")).toContainText("does not fit");
 });
+
+test("item 2: capacity in the verdict's words, the window warning at the prompt field, sliders spanning the window", async ({ page }) => {
+  await page.goto(ISSUE_SCENARIO);
+  await waitForNumbers(page);
+  await expect(page.getByTestId("memory-usable")).toHaveText("82.1 GB usable of 85.9 GB");
+  await expect(page.getByTestId("memory-verdict")).toHaveText(/^fits: [\d.]+% of the 82\.1 GB usable$/);
+  const used = num(await page.getByTestId("memory-per-chip").innerText().then((t) => t.split(" GB")[0]!));
+  const pct = num((await page.getByTestId("memory-verdict").innerText()).split("%")[0]!);
+  expect(pct).toBeCloseTo((used / 82.1) * 100, 0);
+  // past the window: said at the prompt field, in words, without the internal key
+  await page.goto("/?v=1&pt=200000&ot=256");
+  await waitForNumbers(page);
+  await expect(page.getByTestId("workload.promptTokens-warning")).toContainText("beyond Llama-3.1 8B's 131,072-token context window");
+  // the prompt slider ends at the model's window
+  await page.getByTestId("prompt-slider").focus();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("End");
+  await expect(page.getByTestId("prompt-input")).toHaveValue("131072");
+  await expect(page.getByTestId("workload.promptTokens-warning")).toHaveCount(0);
+});

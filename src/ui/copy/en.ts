@@ -57,3 +57,55 @@ export const TERM_TIPS: Record<string, string> = {
   "critical-batch": "The batch at which decode's weight matmuls stop waiting on memory.",
   crossover: "The context at which attention's FLOPs equal all the weight matmuls'.",
 };
+
+/** The on-screen name of each input field, by its contract path: messages name fields the way the page labels them. */
+export const FIELD_LABELS: Record<string, string> = {
+  "model.preset": "Model preset",
+  "model.params": "Parameters",
+  "model.layers": "Layers",
+  "model.dModel": "Model width",
+  "model.heads": "Attention heads",
+  "model.kvHeads": "KV heads",
+  "model.headDim": "Head size",
+  "model.dFF": "Feed-forward width",
+  "model.vocab": "Vocabulary",
+  "model.contextWindow": "Context window",
+  "hardware.preset": "Accelerator",
+  "hardware.chips": "Chips",
+  "hardware.memoryBytes": "Memory",
+  "hardware.memoryBandwidth": "Memory bandwidth",
+  "hardware.interconnectBandwidth": "Interconnect",
+  "hardware.pricePerHour": "Price",
+  "hardware.powerWatts": "Power",
+  "hardware.achievable.compute": "Achievable compute",
+  "hardware.achievable.memory": "Achievable memory bandwidth",
+  "workload.batch": "Batch size",
+  "workload.promptTokens": "Prompt tokens",
+  "workload.outputTokens": "Output tokens",
+  "workload.prefillBatch": "Prefill batch",
+  "precision.weights": "Weight precision",
+  "precision.kvCache": "KV cache precision",
+  "precision.activations": "Activation (math) precision",
+  "precision.weightBits": "Bits per weight",
+  "parallelism.layout": "Feed-forward layout",
+  "parallelism.attentionSharding": "Attention sharding",
+  "parallelism.experts": "Experts",
+  "sparsity.weights": "Weight sparsity",
+  "efficiency.compute": "Compute efficiency",
+  "efficiency.memory": "Memory efficiency",
+  "efficiency.network": "Network efficiency",
+  "speculative.draftPreset": "Draft model",
+  "speculative.draftTokens": "Draft tokens per step",
+  "speculative.acceptanceRate": "Acceptance rate",
+  flashAttention: "Prefill attention kernel",
+  mode: "Efficiency",
+};
+
+/** "workload.batch" → "Batch size"; an unlisted path → its last part in words ("hardware.fastDomainChips" → "fast domain chips"). */
+export function fieldLabel(path: string): string {
+  const known = FIELD_LABELS[path];
+  if (known) return known;
+  const last = path.split(".").pop() ?? path;
+  const words = last.replace(/([A-Z])/g, " $1").toLowerCase().trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

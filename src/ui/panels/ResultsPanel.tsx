@@ -3,7 +3,7 @@ import { useCalculator } from "../../state/store";
 import { selectAnalysis, selectHeadline, selectPending } from "../../state/selectors";
 import { memoryBarModel } from "../../charts/viewModels";
 import { PALETTE } from "../../charts/palette";
-import { COPY } from "../copy/en";
+import { COPY, fieldLabel } from "../copy/en";
 import {
   DASH,
   formatBandwidth,
@@ -52,13 +52,19 @@ function costText(unit: AllInCost["unit"], x: number | null): string {
 
 function MemoryBar({ report }: { report: Report }) {
   const m = useMemo(() => memoryBarModel(report.memory), [report.memory]);
+  const usableText = `${formatGB(report.memory.usableBytes)} usable`;
   return (
     <div className="col-span-2 rounded-md border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-        <span className="text-xs font-medium text-slate-600">Memory per chip against capacity (GB)</span>
+        <span className="text-xs font-medium text-slate-600">Memory per chip</span>
         <span className="text-xl font-semibold tabular-nums" data-testid="memory-per-chip">
-          {formatGB(report.memory.perChipBytes)} <span className="text-sm font-normal text-slate-500">of</span>{" "}
-          {formatGB(report.memory.capacityBytes)}
+          {formatGB(report.memory.perChipBytes)} <span className="text-sm font-normal text-slate-500">needed of</span>{" "}
+          <span data-testid="memory-usable">
+            {formatGB(report.memory.usableBytes)}
+            {report.memory.usableBytes < report.memory.capacityBytes ? (
+              <span className="text-sm font-normal text-slate-500"> usable of {formatGB(report.memory.capacityBytes)}</span>
+            ) : null}
+          </span>
         </span>
         <Why id="memory-per-chip" />
       </div>
@@ -66,7 +72,7 @@ function MemoryBar({ report }: { report: Report }) {
         className="relative mt-2 flex h-4 w-full overflow-hidden rounded"
         style={{ background: PALETTE.free }}
         role="img"
-        aria-label={`Memory per chip: ${m.segments.map((s) => `${s.label} ${formatGB(s.bytes)}`).join(", ")}; capacity ${formatGB(report.memory.capacityBytes)}${m.fits ? "" : "; does not fit"}`}
+        aria-label={`Memory per chip: ${m.segments.map((s) => `${s.label} ${formatGB(s.bytes)}`).join(", ")}; ${usableText} of ${formatGB(report.memory.capacityBytes)}${m.fits ? "" : "; does not fit"}`}
       >
         {m.segments.map((s) => (
           <div key={s.key} style={{ width: `${s.fraction * 100}%`, background: s.color }} />
@@ -86,9 +92,9 @@ function MemoryBar({ report }: { report: Report }) {
             {s.label} {formatGB(s.bytes)}
           </li>
         ))}
-        <li>
+        <li data-testid="memory-verdict">
           {m.fits ? "fits" : <strong style={{ color: PALETTE.overCapacity }}>does not fit</strong>}
-          {m.used !== null ? ` (${formatPercent(m.used)} of capacity)` : ""}
+          {m.used !== null ? `: ${formatPercent(m.used)} of the ${usableText}` : ""}
         </li>
       </ul>
       <p className="mt-1 text-xs text-slate-500">
@@ -203,7 +209,7 @@ const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
         <ul className="mt-2 space-y-1 text-sm text-amber-800" data-testid="report-warnings">
           {report.warnings.map((w, i) => (
             <li key={i} data-field={w.field}>
-              ⚠ {w.message} <span className="text-xs text-amber-700">({w.field})</span>
+              ⚠ {w.message} <span className="text-xs text-amber-700">({fieldLabel(w.field)})</span>
             </li>
           ))}
         </ul>
