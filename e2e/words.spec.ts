@@ -62,3 +62,22 @@ test("item 2: capacity in the verdict's words, the window warning at the prompt 
   await expect(page.getByTestId("prompt-input")).toHaveValue("131072");
   await expect(page.getByTestId("workload.promptTokens-warning")).toHaveCount(0);
 });
+
+test("item 5: an out-of-range value is refused at its field in words, the results say they hold the last valid value, no internal keys", async ({ page }) => {
+  await page.goto(ISSUE_SCENARIO);
+  await waitForNumbers(page);
+  const tpot = await page.getByTestId("tpot").innerText();
+  await page.getByTestId("batch-input").fill("2000000");
+  await expect(page.getByTestId("batch-input-error")).toContainText("Batch size must be a whole number from 1 to 1,000,000");
+  await expect(page.getByTestId("batch-input-error")).toContainText("last valid value, 512");
+  await expect(page.getByTestId("results-held")).toContainText("Batch size (512)");
+  await expect(page.getByTestId("tpot")).toHaveText(tpot);
+  await page.getByTestId("batch-input").fill("256");
+  await expect(page.getByTestId("results-held")).toHaveCount(0);
+  // a link with a bad value: the notice names the field as the page labels it
+  await page.goto("/?v=1&n=8&b=512&pt=300000&ot=300");
+  await waitForNumbers(page);
+  const body = await page.locator("main").innerText();
+  expect(body).not.toMatch(/\b(workload|hardware|model|precision)\.[a-z]+/i);
+  expect(body).not.toMatch(/achievable\.(compute|memory)/);
+});

@@ -54,6 +54,8 @@ export interface ViewState {
   insightTab: InsightTab;
   /** Which "why?" explanations are open (term ids). */
   openWhy: string[];
+  /** Fields whose typed value was refused, by label, with the last valid value the numbers still use. */
+  held: Record<string, string>;
 }
 
 export interface CalculatorState {
@@ -101,6 +103,8 @@ export interface CalculatorState {
   applyFrontierPoint(p: { chips: number; batch: number; weights: Precision }): void;
   /** FlashAttention on (the default, left out of the input) or off: a scenario field, so every number follows. */
   setFlashAttention(on: boolean): void;
+  /** A field refused its typed value (`value`: the last valid one, kept), or took one again (null). */
+  setHeld(label: string, value: string | null): void;
   toggleWhy(id: string): void;
   /** Enter a lesson step (null leaves the lesson). */
   setLesson(lesson: LessonState | null): void;
@@ -153,7 +157,7 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
       return {
         input: initial,
         linkWarnings: [],
-        view: { linkNoticeDismissed: false, chartScale: "share", insightTab: "roofline", openWhy: [] },
+        view: { linkNoticeDismissed: false, chartScale: "share", insightTab: "roofline", openWhy: [], held: {} },
         result: { analysis: null, evaluator: null, pending: false },
         compare: null,
         lesson: null,
@@ -234,6 +238,12 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
           setInput((i) => {
             const { flashAttention: _drop, ...rest } = i;
             return on ? rest : { ...rest, flashAttention: false };
+          }),
+        setHeld: (label, value) =>
+          set((s) => {
+            if ((s.view.held[label] ?? null) === value) return s;
+            const { [label]: _drop, ...rest } = s.view.held;
+            return { view: { ...s.view, held: value === null ? rest : { ...rest, [label]: value } } };
           }),
         toggleWhy: (id) =>
           set((s) => ({

@@ -1,5 +1,6 @@
 import { useCalculator } from "../../state/store";
 import { HARDWARE_OPTIONS, selectReport, selectScenario } from "../../state/selectors";
+import { PLAUSIBLE } from "../../core/limits";
 import { LogSlider } from "../controls/LogSlider";
 import { NumberField } from "../controls/NumberField";
 import { Select } from "../controls/Select";
@@ -50,6 +51,7 @@ export function HardwarePanel() {
         onChange={setChips}
         valueText={(v) => `${formatInt(v)} chips`}
         testId="chips"
+        range={PLAUSIBLE["hardware.chips"]}
       />
       <details>
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Figures per chip</summary>

@@ -131,12 +131,24 @@ export function ResultsPanel() {
       <h2 id="results-title" className="sr-only">
         Results
       </h2>
+      <HeldNote />
       <ResultsBody report={report} />
     </section>
   );
 }
 
 /** The figures of one report: re-rendered only when the report changes, not when a request starts (aria-busy). */
+function HeldNote() {
+  const held = useCalculator((s) => s.view.held);
+  const entries = Object.entries(held);
+  if (entries.length === 0) return null;
+  return (
+    <p role="status" data-testid="results-held" className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+      These results are for the last valid value of {entries.map(([label, v]) => `${label} (${v})`).join(", ")}: the value typed there is out of range.
+    </p>
+  );
+}
+
 const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
   const { prefill, decode, total, roofline } = report;
   const cost = allInCost(report);

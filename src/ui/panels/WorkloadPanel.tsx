@@ -1,5 +1,6 @@
 import { useCalculator } from "../../state/store";
 import { selectReport, selectScenario } from "../../state/selectors";
+import { PLAUSIBLE } from "../../core/limits";
 import { LogSlider } from "../controls/LogSlider";
 import { Panel } from "./Panel";
 import { formatInt } from "../format";
@@ -39,6 +40,7 @@ export function WorkloadPanel() {
         onChange={(n) => setWorkload("promptTokens", n)}
         valueText={(v) => `${formatInt(v)} prompt tokens`}
         testId="prompt"
+        range={PLAUSIBLE["workload.promptTokens"]}
       />
       <LogSlider
         label="Output tokens"
@@ -51,6 +53,7 @@ export function WorkloadPanel() {
         onChange={(n) => setWorkload("outputTokens", n)}
         valueText={(v) => `${formatInt(v)} output tokens`}
         testId="output"
+        range={PLAUSIBLE["workload.outputTokens"]}
       />
       <LogSlider
         label="Batch size"
@@ -63,6 +66,7 @@ export function WorkloadPanel() {
         onChange={(n) => setWorkload("batch", n)}
         valueText={(v) => `batch of ${formatInt(v)}`}
         testId="batch"
+        range={PLAUSIBLE["workload.batch"]}
       />
     </Panel>
   );
