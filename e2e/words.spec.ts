@@ -81,3 +81,17 @@ test("item 5: an out-of-range value is refused at its field in words, the result
   expect(body).not.toMatch(/\b(workload|hardware|model|precision)\.[a-z]+/i);
   expect(body).not.toMatch(/achievable\.(compute|memory)/);
 });
+
+test("item 5: the nearest published figure is the same family or chip, flags an error outside its band, or says none is close", async ({ page }) => {
+  await page.goto(ISSUE_SCENARIO);
+  await waitForNumbers(page);
+  const nearest = page.getByTestId("nearest-reference");
+  await nearest.scrollIntoViewIfNeeded();
+  await expect(nearest).toContainText(/Nearest published figure \((same model family|same chip|same model family and chip)\)/);
+  await expect(page.getByTestId("nearest-error")).toHaveText(/(outside its ±[\d.]+ % band|within ±[\d.]+ %)/);
+  // a model family and a chip no measurement covers
+  await page.goto("/?v=1&m=qwen3-32b&hw=mi300x");
+  await waitForNumbers(page);
+  await page.getByTestId("nearest-reference").scrollIntoViewIfNeeded();
+  await expect(page.getByTestId("nearest-reference")).toContainText("No published figure is close to this scenario");
+});
