@@ -95,3 +95,16 @@ test("item 5: the nearest published figure is the same family or chip, flags an 
   await page.getByTestId("nearest-reference").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("nearest-reference")).toContainText("No published figure is close to this scenario");
 });
+
+test("item 6: no 'GB GB', the decode marker is 'your context', one legend entry per name", async ({ page }) => {
+  await page.goto("/?v=1");
+  await waitForNumbers(page);
+  await page.getByRole("tab", { name: "Attention" }).click();
+  await page.getByRole("group", { name: "FlashAttention" }).getByText("Off").click();
+  await expect(page.getByTestId("flash-note")).toContainText("GB of score matrices");
+  expect(await page.locator("main").innerText()).not.toMatch(/GB\s+GB/);
+  await expect(page.getByTestId("attention-decode")).toContainText("your context");
+  await expect(page.getByTestId("attention-decode")).not.toContainText("your prompt");
+  const legend = page.getByTestId("attention-chart").locator("xpath=..").getByRole("list", { name: "Legend" });
+  await expect(legend.getByText("everything else (weight matmuls)")).toHaveCount(1);
+});

@@ -143,8 +143,8 @@ function AttentionTab() {
           COPY.flashOn
         ) : (
           <>
-            {COPY.flashOff} {formatGB(model.flash.scoreBytesPerLayer)} GB of score matrices per layer for your prompt, and{" "}
-            {formatGB(model.flash.trafficBytes)} GB of extra traffic across all layers.
+            {COPY.flashOff} {formatGB(model.flash.scoreBytesPerLayer)} of score matrices per layer for your prompt, and{" "}
+            {formatGB(model.flash.trafficBytes)} of extra traffic across all layers.
           </>
         )}
       </p>
