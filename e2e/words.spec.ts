@@ -108,3 +108,20 @@ test("item 6: no 'GB GB', the decode marker is 'your context', one legend entry 
   const legend = page.getByTestId("attention-chart").locator("xpath=..").getByRole("list", { name: "Legend" });
   await expect(legend.getByText("everything else (weight matmuls)")).toHaveCount(1);
 });
+
+test("item 4: distillation is named, training tokens read '20B', a dearer B never breaks even in words, quality is said not modelled", async ({ page }) => {
+  await page.goto("/?v=1&m=llama-3.1-8b&n=1&b=16&pr=3");
+  await waitForNumbers(page);
+  const panel = page.getByTestId("compare-panel");
+  await panel.getByTestId("pin-a").click();
+  // B: a 70B "student" on 4 chips costs more to serve than A
+  await panel.getByTestId("student-preset").selectOption("llama-3.1-70b");
+  await expect(panel.getByText(/Distillation: teacher A → student B/)).toBeVisible();
+  await expect(panel.getByTestId("distill-tokens")).toHaveValue(/^\d+(\.\d+)?[kMBT]$/);
+  await expect(panel.getByTestId("distill-quality")).toContainText("Quality is not modelled");
+  await expect(panel.getByTestId("distill-days")).toHaveText(/never/);
+  await expect(panel.getByTestId("distill-saving")).toContainText("never breaks even");
+  await expect(panel.getByTestId("distill-result")).not.toContainText("$-");
+  await panel.getByTestId("distill-tokens").fill("20 B");
+  await expect(panel.getByTestId("distill-tokens")).toHaveAttribute("aria-invalid", "false");
+});
