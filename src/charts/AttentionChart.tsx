@@ -108,7 +108,8 @@ function seriesFor(flops: boolean, flash: boolean): { prefillSeries: SeriesDef[]
 function AttentionChart({ model, metric, flash }: { model: AttentionModel; metric: AttentionMetric; flash: boolean }) {
   const flops = metric === "flops";
   const { prefillSeries, decodeSeries } = useMemo(() => seriesFor(flops, flash), [flops, flash]);
-  const legend = [...prefillSeries, ...decodeSeries].filter((s, i, a) => a.findIndex((t) => t.key === s.key) === i);
+  // one entry per name: both panels' "everything else (weight matmuls)" is one thing
+  const legend = [...prefillSeries, ...decodeSeries].filter((s, i, a) => a.findIndex((t) => t.name === s.name) === i);
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="attention-chart" className="grid gap-4 md:grid-cols-2">
@@ -135,7 +136,7 @@ function AttentionChart({ model, metric, flash }: { model: AttentionModel; metri
           ticks={flops ? model.flopsTicks : model.bytesTicks}
           crossover={flops ? model.decodeCrossover : null}
           marker={model.prompt}
-          markerLabel="your prompt"
+          markerLabel="your context"
           testId="attention-decode"
         />
       </div>

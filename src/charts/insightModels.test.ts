@@ -163,4 +163,12 @@ describe("frontierModel", () => {
     expect(m.current?.x).toBe(10);
     expect(m.costUnit).toBe("USD per 1M output tokens");
   });
+  it("should keep the star at a batch off the sweep grid, placed by the scenario's own report and inside the axes", () => {
+    const pts = [p(8, 1, 0.002, 10, true), p(1, 64, 0.02, 1, true)];
+    const m = frontierModel(pts, { chips: 3, batch: 300, weights: "bf16", hasPrice: true, timePerTokenS: 0.5, cost: 0.05 })!;
+    expect(m.current).toMatchObject({ x: 500, y: 0.05, chips: 3, batch: 300 });
+    expect(m.xDomain[1]).toBeGreaterThanOrEqual(500);
+    expect(m.yDomain[0]).toBeLessThanOrEqual(0.05);
+    expect(frontierModel(pts, { chips: 3, batch: 300, weights: "bf16", hasPrice: true })!.current).toBeNull();
+  });
 });

@@ -460,7 +460,7 @@ export const WEIGHT_COLORS: Record<string, string> = {
 
 export function frontierModel(
   points: FrontierPoint[] | null | undefined,
-  cur: { chips: number; batch: number; weights: Precision; hasPrice: boolean },
+  cur: { chips: number; batch: number; weights: Precision; hasPrice: boolean; timePerTokenS?: number; cost?: number },
 ): FrontierModel | null {
   if (!points) return null;
   const dots = points
@@ -475,8 +475,15 @@ export function frontierModel(
     }));
   if (dots.length === 0) return null;
   const pareto = dots.filter((d) => d.pareto).sort((a, b) => a.x - b.x);
-  const x = decades(Math.min(...dots.map((d) => d.x)), Math.max(...dots.map((d) => d.x)));
-  const y = decades(Math.min(...dots.map((d) => d.y)), Math.max(...dots.map((d) => d.y)));
+  // off the sweep grid (batch 300, 3 chips), the scenario's own report places the star
+  const current: FrontierDot | null =
+    dots.find((d) => d.chips === cur.chips && d.batch === cur.batch && d.weights === cur.weights) ??
+    (pos(cur.timePerTokenS) && pos(cur.cost)
+      ? { x: cur.timePerTokenS * 1e3, y: cur.cost, chips: cur.chips, batch: cur.batch, weights: cur.weights, pareto: false }
+      : null);
+  const framed = current ? [...dots, current] : dots;
+  const x = decades(Math.min(...framed.map((d) => d.x)), Math.max(...framed.map((d) => d.x)));
+  const y = decades(Math.min(...framed.map((d) => d.y)), Math.max(...framed.map((d) => d.y)));
   const costUnit = cur.hasPrice ? "USD per 1M output tokens" : "chip-seconds per 1M output tokens";
   const weights = [...new Set(dots.map((d) => d.weights))];
   const fastest = pareto[0];
@@ -490,7 +497,7 @@ export function frontierModel(
     dots,
     pareto,
     // the dots themselves do not depend on the scenario, so a batch step leaves them equal
-    current: dots.find((d) => d.chips === cur.chips && d.batch === cur.batch && d.weights === cur.weights) ?? null,
+    current,
     costUnit,
     xDomain: x.domain,
     xTicks: x.ticks,

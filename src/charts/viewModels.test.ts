@@ -140,7 +140,7 @@ describe("memoryBarModel", () => {
     });
     expect(m.segments.map((s) => s.fraction)).toEqual([0.5, 0.125, 0.0625, 0.0625]);
     expect(m.capacityAt).toBe(1);
-    expect(m.used).toBeCloseTo(0.75, 12);
+    expect(m.used).toBeCloseTo(55 / 80, 12); // needed (reserve left out) of usable (capacity when not given)
   });
 
   it("should scale to the need and mark capacity inside the bar when it does not fit", () => {
@@ -152,6 +152,15 @@ describe("memoryBarModel", () => {
     expect(m.capacityAt).toBeCloseTo(0.5, 12);
     expect(m.used).toBeCloseTo(2, 12);
     expect(m.segments[0]!.fraction).toBeCloseTo(140 / 160, 12);
+  });
+
+  it("should give the share of the usable memory, so the percentage and the verdict agree (issue 19)", () => {
+    // 67.1 GB needed + 3.76 GB reserve on an 85.9 GB chip: 82.1 GB usable, 81.7 %
+    const m = memoryBarModel({ perChip: { weights: 17.6e9, kvCache: 49.3e9, activations: 0.2e9, reserve: 3.8e9 }, capacityBytes: 85.9e9, usableBytes: 82.1e9, fits: true });
+    expect(m.used).toBeCloseTo(67.1 / 82.1, 12);
+    const over = memoryBarModel({ perChip: { weights: 17.6e9, kvCache: 65e9, activations: 0, reserve: 3.8e9 }, capacityBytes: 85.9e9, usableBytes: 82.1e9, fits: false });
+    expect(over.used!).toBeGreaterThan(1); // 82.6 of 82.1 GB usable: over 100 % exactly when it does not fit
+    expect(over.capacityAt).toBeLessThan(1);
   });
 
   it("should survive a missing capacity and non-finite parts", () => {

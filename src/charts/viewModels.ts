@@ -254,16 +254,22 @@ export const MEMORY_PARTS = [
 export function memoryBarModel(memory: {
   perChip: Record<MemorySegment["key"], number>;
   capacityBytes: number;
+  /** Capacity less the runtime reserve: what `fits` is judged against (defaults to capacity). */
+  usableBytes?: number;
   fits: boolean;
 }): MemoryBarModel {
   const parts = MEMORY_PARTS.map((p) => ({ ...p, bytes: finite(memory.perChip[p.key]) }));
   const need = parts.reduce((a, p) => a + p.bytes, 0);
   const capacity = finite(memory.capacityBytes);
+  const usable = memory.usableBytes === undefined ? capacity : finite(memory.usableBytes);
   const span = Math.max(need, capacity);
+  // the share of the usable memory the model needs (the reserve is what makes capacity usable),
+  // so the percentage, the bar and "does not fit" agree: fits ⇔ used ≤ 100 %
+  const needed = need - finite(memory.perChip.reserve);
   return {
     segments: parts.map((p) => ({ ...p, fraction: span > 0 ? p.bytes / span : 0 })),
     capacityAt: span > 0 ? capacity / span : 1,
-    used: capacity > 0 ? need / capacity : null,
+    used: usable > 0 ? needed / usable : null,
     fits: memory.fits,
   };
 }

@@ -39,7 +39,7 @@ const FIGURES: { id: string; label: string; unit: CompareUnit; lowerIsBetter: bo
   { id: "ttft", label: "Time to first token", unit: "s", lowerIsBetter: true, get: (r) => r.prefill.timeS },
   { id: "tpot", label: "Time per output token", unit: "s", lowerIsBetter: true, get: (r) => r.decode.timePerTokenS },
   { id: "throughput", label: "Output tokens/s", unit: "tokens-per-s", lowerIsBetter: false, get: (r) => r.total.outputTokensPerS },
-  { id: "cost-output", label: "Cost per 1M output tokens", unit: "usd-per-m", lowerIsBetter: true, get: (r) => r.total.costPerMillionOutputTokens },
+  { id: "cost-output", label: "Cost per 1M output tokens (all-in)", unit: "usd-per-m", lowerIsBetter: true, get: (r) => r.total.costPerMillionOutputTokensAllIn },
   { id: "cost-input", label: "Cost per 1M input tokens", unit: "usd-per-m", lowerIsBetter: true, get: (r) => r.total.costPerMillionInputTokens },
   { id: "memory-per-chip", label: "Memory per chip", unit: "bytes", lowerIsBetter: true, get: (r) => r.memory.perChipBytes },
   { id: "weights", label: "Weights", unit: "bytes", lowerIsBetter: true, get: (r) => r.memory.weightsBytes },

@@ -4,9 +4,10 @@
  */
 import { ENGINE_PROFILES } from "./engines";
 import { modelCosts } from "./cost/model";
-import { formatBytes, formatCount, formatFlops, formatInt, formatPercent, formatSeconds, formatUsd } from "./format";
+import { formatBytes, formatCount, formatFlops, formatInt, formatPercent, formatSeconds, formatTokensPerS, formatUsd, sig } from "./format";
 import { bytesPerElement, weightBytesPerParam } from "./precision";
 import { decodeBoundStory } from "./story";
+import { allInCost } from "./allIn";
 import type { Report, Scenario } from "./types";
 
 export const TERM_IDS = [
@@ -70,9 +71,8 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
       `${m.layers} × ${kvLayer} × ${bkv} B × ${B} × ${P + O} tokens = ${formatBytes(r.memory.kvCacheBytes)}${mc.windowLayers ? ` (${mc.windowLayers} windowed layers hold ≤ ${mc.window} tokens)` : ""}`, formatBytes(r.memory.kvCacheBytes)),
     "memory-per-chip": t("memory-per-chip", "Memory per chip", "weights ÷ chips + KV cache per chip + activations (realistic), against capacity − runtime reserve",
       `${formatBytes(r.memory.perChip.weights)} + ${formatBytes(r.memory.perChip.kvCache)} + ${formatBytes(r.memory.perChip.activations)} = ${formatBytes(r.memory.perChipBytes)} of ${formatBytes(r.memory.usableBytes)} usable`, formatBytes(r.memory.perChipBytes)),
-    "cost-output": t("cost-output", "Cost per million output tokens", "price per chip-hour ÷ 3600 × chips × decode time ÷ (batch × output tokens) × 10⁶",
-      price === undefined ? `no price: ${r.total.chipSecondsPerMillionOutputTokens.toPrecision(3)} chip-seconds per million tokens` : `$${price} ÷ 3600 × ${n} × ${formatSeconds(r.decode.timeS)} ÷ (${B} × ${O}) × 10⁶ = ${formatUsd(r.total.costPerMillionOutputTokens)}`,
-      price === undefined ? `${r.total.chipSecondsPerMillionOutputTokens.toPrecision(3)} chip-s` : formatUsd(r.total.costPerMillionOutputTokens)),
+    "cost-output": t("cost-output", "Cost per million output tokens (all-in)", "price per chip-hour × chips ÷ 3600 ÷ throughput × 10⁶: the whole request (prefill + decode) charged to its output tokens",
+      allInWithValues(s, r), price === undefined ? `${sig(r.total.chipSecondsPerMillionOutputTokensAllIn)} chip-s` : formatUsd(r.total.costPerMillionOutputTokensAllIn)),
     "cost-input": t("cost-input", "Cost per million input tokens", "price per chip-hour ÷ 3600 × chips × prefill time ÷ (prefill batch × prompt tokens) × 10⁶",
       price === undefined ? `no price: ${r.total.chipSecondsPerMillionInputTokens.toPrecision(3)} chip-seconds per million tokens` : `$${price} ÷ 3600 × ${n} × ${formatSeconds(r.prefill.timeS)} ÷ (${Bp} × ${P}) × 10⁶ = ${formatUsd(r.total.costPerMillionInputTokens)}`,
       price === undefined ? `${r.total.chipSecondsPerMillionInputTokens.toPrecision(3)} chip-s` : formatUsd(r.total.costPerMillionInputTokens)),
@@ -86,4 +86,15 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
     crossover: t("crossover", "Attention crossover", "2 × active parameters ÷ (4 × layers × heads × head size)",
       `2 × ${formatCount(r.params.active)} ÷ (4 × ${m.layers} × ${m.heads} × ${m.headDim}) = ${formatInt(r.attention.crossoverTokens)} tokens`, `${formatInt(r.attention.crossoverTokens)} tokens`),
   };
+}
+
+/** The all-in cost from the throughput card: $/chip-hour × chips ÷ 3600 ÷ (output tokens/s) × 10⁶. */
+function allInWithValues(s: Scenario, r: Report): string {
+  const n = s.hardware.chips;
+  const price = s.hardware.pricePerHour;
+  const c = allInCost(r);
+  const tps = formatTokensPerS(r.total.outputTokensPerS);
+  if (price === undefined)
+    return `no price: ${n} chips ÷ ${tps} × 10⁶ = ${sig(c.total)} chip-seconds (prefill ${sig(c.prefill)} + decode ${sig(c.decode)})`;
+  return `$${price} × ${n} chips ÷ 3600 ÷ ${tps} × 10⁶ = ${formatUsd(c.total)} (prefill ${formatUsd(c.prefill)} + decode ${formatUsd(c.decode)})`;
 }

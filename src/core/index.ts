@@ -26,6 +26,8 @@ export { decodeBoundStory, ridgeText } from "./story";
 export type { DecodeBoundStory } from "./story";
 export { explain, TERM_IDS } from "./explain";
 export type { Term, TermId } from "./explain";
+export { allInCost } from "./allIn";
+export type { AllInCost } from "./allIn";
 export { runReference, nearestReference } from "./reference";
 export type { ReferenceCase, ReferenceResult } from "./reference";
 export { trainingFlops, trainingChipHours, servingCostPerDay, breakEvenDays, distillBreakEven, SECONDS_PER_DAY } from "./distill";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attentionFigures, evaluate, explain, frontier, resolveScenario, rooflinePoints } from "./index";
+import { allInCost, attentionFigures, evaluate, explain, frontier, resolveScenario, rooflinePoints } from "./index";
+import { formatTokensPerS, formatUsd } from "./format";
 
 const toy = { name: "toy", layers: 1, dModel: 1000, heads: 10, kvHeads: 10, headDim: 100, dFF: 4000, ffn: "gelu", vocab: 1000, tiedEmbeddings: true } as const;
 const chip = { name: "toy chip", chips: 1, memoryBytes: 1e11, memoryBandwidth: 1e12, peakFlops: { bf16: 1e15 }, interconnectBandwidth: 1e11, pricePerHour: 3.6 };
@@ -25,6 +26,22 @@ describe("insights", () => {
     expect(f.scoreMatrixBytesPerLayer).toBe(67_108_864);
   });
 
+  it("should split the all-in cost into prefill + decode and price the frontier on the same basis (issue 19)", () => {
+    // Llama-3.1-70B on 8 × H100, batch 512, 2,048 in / 300 out: the decode-only figure ($0.47) was the headline
+    const s = resolveScenario({ model: { preset: "llama-3.1-70b" }, hardware: { preset: "h100-sxm", chips: 8 }, workload: { batch: 512, promptTokens: 2048, outputTokens: 300 } }).scenario;
+    const r = evaluate(s);
+    const c = allInCost(r);
+    expect(c.unit).toBe("usd");
+    expect(c.total).toBe(r.total.costPerMillionOutputTokensAllIn);
+    expect(c.decode).toBe(r.total.costPerMillionOutputTokens);
+    expect(c.prefill + c.decode).toBeCloseTo(c.total, 12);
+    // from the cards: $/chip-hour × chips ÷ 3600 ÷ throughput × 1e6
+    expect(c.total).toBeCloseTo((s.hardware.pricePerHour! * 8) / 3600 / r.total.outputTokensPerS * 1e6, 9);
+    expect(c.prefill).toBeGreaterThan(c.decode); // 31 s of prefill against 13 s of decode
+    const [pt] = frontier(s, { chips: [8], batches: [512], precisions: ["bf16"] });
+    expect(pt!.cost).toBe(c.total);
+  });
+
   it("should mark a Pareto frontier where no point is both faster and cheaper", () => {
     const s = resolveScenario({ model: { preset: "llama-3.1-8b" }, hardware: { preset: "h100-sxm" } }).scenario;
     const pts = frontier(s, { chips: [1, 2, 4], batches: [1, 8, 64], precisions: ["bf16", "fp8"] });
@@ -39,7 +56,10 @@ describe("insights", () => {
     const t = explain(s, evaluate(s));
     expect(t.weights.withValues).toBe("13M × 2 B = 26 MB");
     expect(t.tpot.value).toBe("26 µs");
-    expect(t["cost-output"].value).toBe("$0.026");
+    // all-in (issue 19): prefill + decode charged to the output tokens, reproduced from the throughput card
+    const r = evaluate(s);
+    expect(t["cost-output"].value).toBe(formatUsd(r.total.costPerMillionOutputTokensAllIn));
+    expect(t["cost-output"].withValues).toContain(`$3.6 × 1 chips ÷ 3600 ÷ ${formatTokensPerS(r.total.outputTokensPerS)} × 10⁶`);
     expect(t.crossover.value).toBe("6,502 tokens"); // 26,006,000 / 4,000 = 6,501.5
   });
 });

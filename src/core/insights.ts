@@ -3,6 +3,7 @@
  * terms, KV bytes under each attention variant, and the latency–cost frontier. Pure; runs in the
  * worker beside evaluate(), which stays lean for sweeps.
  */
+import { scoreMatrixBytes, scoreMatrixTrafficBytes } from "./cost/flash";
 import { evaluate } from "./cost/evaluate";
 import { expectedExpertsHit, kvBytesPerSequence, meanCappedContext, modelCosts, prefillAttentionFlops } from "./cost/model";
 import { bytesPerElement, mathPrecision, peakFor, weightBytesPerParam } from "./precision";
@@ -94,8 +95,8 @@ export function attentionFigures(s: Scenario, r: Report): AttentionFigures {
     prefillOtherFlops: r.prefill.flops - prefillAttn,
     decodeAttentionFlops: decodeAttn,
     decodeOtherFlops: 2 * mc.matmulParamsPerToken * B,
-    scoreMatrixBytesPerLayer: Bp * H * P * P * bytesPerElement(s.precision.activations),
-    scoreMatrixTrafficBytes: 4 * Bp * H * P * P * bytesPerElement(s.precision.activations) * m.layers,
+    scoreMatrixBytesPerLayer: scoreMatrixBytes(H, Bp * P, P, bytesPerElement(s.precision.activations)),
+    scoreMatrixTrafficBytes: scoreMatrixTrafficBytes(m.layers, H, Bp, P, bytesPerElement(s.precision.activations)),
     kvBytesPerToken: { mha: perLayer(H), gqa: perLayer(Math.min(8, H)), mqa: perLayer(1), mla },
     prefillCrossoverTokens: 2 * r.attention.crossoverTokens,
   };
@@ -105,7 +106,7 @@ export interface FrontierPoint {
   chips: number;
   batch: number;
   weights: Precision;
-  /** Time per output token (s) and cost per million output tokens (USD, or chip-seconds without a price). */
+  /** Time per output token (s) and all-in cost per million output tokens (prefill + decode; USD, or chip-seconds without a price). */
   timePerTokenS: number;
   cost: number;
   fits: boolean;
@@ -128,7 +129,8 @@ export function frontier(s: Scenario, opts: { chips?: number[]; batches?: number
     for (const c of chips) {
       for (const b of batches) {
         const r = evaluate({ ...s, precision, hardware: { ...s.hardware, chips: c }, workload: { ...s.workload, batch: b, prefillBatch: b } }, { brief: true });
-        const cost = r.total.costPerMillionOutputTokens ?? r.total.chipSecondsPerMillionOutputTokens;
+        // the headline's basis: the whole request (prefill + decode) charged to its output tokens
+        const cost = r.total.costPerMillionOutputTokensAllIn ?? r.total.chipSecondsPerMillionOutputTokensAllIn;
         pts.push({ chips: c, batch: b, weights: w, timePerTokenS: r.decode.timePerTokenS, cost, fits: r.memory.fits, pareto: false });
       }
     }

@@ -66,37 +66,79 @@ export function runReference(c: ReferenceCase): ReferenceResult {
   return { id: c.id, group, value, errorPct, pass: Math.abs(errorPct) <= c.tolerance_pct };
 }
 
+/** A model's family from its name: the leading word ("Llama-3.1 70B", "Llama-2-7B" → "llama"; "PaLM 540B" → "palm"). */
+export function modelFamily(name: string): string {
+  return (name.toLowerCase().match(/[a-z]+/) ?? [""])[0];
+}
+
+/** A chip's part from its name ("NVIDIA H100 SXM 80GB" → "h100", "Google TPU v4" → "tpu v4"); "" when none is recognised. */
+export function chipPart(name: string): string {
+  const m = name.toLowerCase().match(/\b(gh200|[hab]\d{3}|mi\d{3}x?|l40s?|l4|rtx ?\d{4}|tpu v\d+\w*|m\d (?:ultra|max|pro))\b/);
+  return m ? m[1]!.replace(/\s+/g, " ") : "";
+}
+
 /** What the distance compares, resolved once per case (cases are immutable data). */
-const FEATURES = new WeakMap<ReferenceCase, { params: number; bandwidth: number; batch: number; chips: number; weights: string }>();
+const FEATURES = new WeakMap<ReferenceCase, { params: number; bandwidth: number; batch: number; chips: number; weights: string; family: string; part: string }>();
 function featuresOf(c: ReferenceCase) {
   let f = FEATURES.get(c);
   if (!f) {
     const cs = resolveScenario(c.scenario).scenario;
-    f = { params: paramCount(cs.model).total, bandwidth: cs.hardware.memoryBandwidth, batch: cs.workload.batch, chips: cs.hardware.chips, weights: cs.precision.weights };
+    f = {
+      params: paramCount(cs.model).total,
+      bandwidth: cs.hardware.memoryBandwidth,
+      batch: cs.workload.batch,
+      chips: cs.hardware.chips,
+      weights: cs.precision.weights,
+      family: modelFamily(cs.model.name),
+      part: chipPart(cs.hardware.name),
+    };
     FEATURES.set(c, f);
   }
   return f;
 }
 
+/** Above this distance a figure is not "close" (e^3 ≈ 20× in model size or bandwidth alone; 8× the batch and 8× the chips is 2.1). */
+export const CLOSE_DISTANCE = 3;
+
+export interface NearestReference {
+  case: ReferenceCase;
+  distance: number;
+  /** The same model family and the same chip as the scenario. */
+  sameFamily: boolean;
+  sameChip: boolean;
+  /** Same family or chip, and within CLOSE_DISTANCE. */
+  close: boolean;
+}
+
 /**
- * The measured case nearest to a scenario: distance = |ln(params ratio)| + |ln(bandwidth ratio)|
- * + ½|ln(batch ratio)| + ½|ln(chips ratio)| + ½ if the weight precision differs (a judgement of
- * what drives the numbers most: model size and memory bandwidth, then batch and chips).
+ * The measured case nearest to a scenario, among those of the same model family or the same chip
+ * (a Llama on an H100 is not compared with PaLM on TPUs while a Llama or H100 case exists):
+ * distance = |ln(params ratio)| + |ln(bandwidth ratio)| + ½|ln(batch ratio)| + ½|ln(chips ratio)|
+ * + ½ if the weight precision differs (a judgement of what drives the numbers most: model size and
+ * memory bandwidth, then batch and chips). Null when no case shares the family or the chip.
  */
-export function nearestReference(s: Scenario, cases: readonly ReferenceCase[]): { case: ReferenceCase; distance: number } | null {
+export function nearestReference(s: Scenario, cases: readonly ReferenceCase[]): NearestReference | null {
   const lr = (a: number, b: number) => Math.abs(Math.log(Math.max(a, 1e-30) / Math.max(b, 1e-30)));
   const params = paramCount(s.model).total;
-  let best: { case: ReferenceCase; distance: number } | null = null;
+  const family = modelFamily(s.model.name);
+  const part = chipPart(s.hardware.name);
+  let best: NearestReference | null = null;
   for (const c of cases) {
     if (c.kind !== "measured") continue;
     const f = featuresOf(c);
+    const sameFamily = family !== "" && f.family === family;
+    const sameChip = part !== "" && f.part === part;
+    if (!sameFamily && !sameChip) continue;
     const d =
       lr(params, f.params) +
       lr(s.hardware.memoryBandwidth, f.bandwidth) +
       0.5 * lr(s.workload.batch, f.batch) +
       0.5 * lr(s.hardware.chips, f.chips) +
       (s.precision.weights === f.weights ? 0 : 0.5);
-    if (!best || d < best.distance) best = { case: c, distance: d };
+    // the same family and chip first, then the distance
+    const rank = (x: NearestReference | null) => (x ? (x.sameFamily ? 0 : 1) + (x.sameChip ? 0 : 1) : 3);
+    const cand = { case: c, distance: d, sameFamily, sameChip, close: d <= CLOSE_DISTANCE };
+    if (!best || rank(cand) < rank(best) || (rank(cand) === rank(best) && d < best.distance)) best = cand;
   }
   return best;
 }

@@ -129,6 +129,7 @@ const SCENARIO = block(
     // checked by its own module (serving/input.ts), with the workload's lengths as defaults
     serving: z.unknown(),
     engine: oneOf(ENGINES),
+    flashAttention: bool,
   },
   "a JSON object",
 );
@@ -318,6 +319,7 @@ export function resolveScenario(input: unknown): { scenario: Scenario; issues: F
     mode: src.mode ?? d.mode,
     efficiency: { ...(src.efficiency ?? {}) },
     sparsity: { weights: src.sparsity?.weights ?? "none" },
+    flashAttention: src.flashAttention ?? true,
   };
   const draft = resolveDraft(spec as Record<string, unknown>, issues);
   if (draft) {

@@ -171,6 +171,8 @@ export interface ScenarioInput {
   serving?: ServingInput;
   /** The serving software; realistic mode will take its overheads from it (carried, not yet used). */
   engine?: Engine;
+  /** Fused attention (FlashAttention) in prefill [true]; false: the score matrix is materialised (cost/flash.ts). */
+  flashAttention?: boolean;
 }
 
 export interface SpeculativeInput {
@@ -199,6 +201,8 @@ export interface Scenario {
   serving?: Serving;
   /** The engine the scenario names; undefined when it names none. */
   engine?: Engine;
+  /** Fused attention in prefill; false adds the score matrix's HBM traffic and activation memory. */
+  flashAttention: boolean;
 }
 
 /** One problem found in an input, with the dotted path of the field it concerns. */

@@ -62,6 +62,9 @@ export interface Notice {
   /** "link": the share link had fields that were ignored; "input": the scenario has a problem. */
   kind: "link" | "input" | "error";
   text: string;
+  /** Input problems: the field's contract path and the message alone (the page names the field by its label). */
+  field?: string;
+  message?: string;
 }
 
 /** Everything the page must tell the user about the input, each message naming its field. */
@@ -69,7 +72,7 @@ export function noticesFor(linkWarnings: string[], linkDismissed: boolean, analy
   const out: Notice[] = [];
   if (!linkDismissed) linkWarnings.forEach((w, i) => out.push({ id: `link-${i}`, kind: "link", text: w }));
   if (analysis) {
-    analysis.issues.forEach((iss, i) => out.push({ id: `issue-${i}`, kind: "input", text: `${iss.path}: ${iss.message}` }));
+    analysis.issues.forEach((iss, i) => out.push({ id: `issue-${i}`, kind: "input", text: `${iss.path}: ${iss.message}`, field: iss.path, message: iss.message }));
     if (analysis.error) out.push({ id: "error", kind: "error", text: analysis.error });
   }
   return out;
@@ -79,7 +82,7 @@ export function noticesFor(linkWarnings: string[], linkDismissed: boolean, analy
 function uncertainText(fields: readonly string[] | undefined): string | null {
   if (!fields?.length) return null;
   const short = (f: string) =>
-    f.startsWith("peakFlops.") ? `${f.slice(10)} FLOP/s` : f === "pricePerHour" ? "price" : f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+    f.startsWith("peakFlops.") ? `${f.slice(10)} FLOP/s` : f === "pricePerHour" ? "price" : f.replace(/\./g, " ").replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
   return [...new Set(fields.map(short))].join(", ");
 }
 

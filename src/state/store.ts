@@ -52,10 +52,10 @@ export interface ViewState {
   chartScale: "time" | "share";
   /** Which teaching chart is shown. */
   insightTab: InsightTab;
-  /** Attention chart: show what a kernel without FlashAttention would move. */
-  flashAttention: boolean;
   /** Which "why?" explanations are open (term ids). */
   openWhy: string[];
+  /** Fields whose typed value was refused, by label, with the last valid value the numbers still use. */
+  held: Record<string, string>;
 }
 
 export interface CalculatorState {
@@ -103,7 +103,10 @@ export interface CalculatorState {
   setInsightTab(tab: InsightTab): void;
   /** Load a point of the latency–cost frontier: its chips, batch (and prefill batch) and weight precision. */
   applyFrontierPoint(p: { chips: number; batch: number; weights: Precision }): void;
+  /** FlashAttention on (the default, left out of the input) or off: a scenario field, so every number follows. */
   setFlashAttention(on: boolean): void;
+  /** A field refused its typed value (`value`: the last valid one, kept), or took one again (null). */
+  setHeld(label: string, value: string | null): void;
   toggleWhy(id: string): void;
   /** Enter a lesson step (null leaves the lesson). */
   setLesson(lesson: LessonState | null): void;
@@ -156,7 +159,7 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
       return {
         input: initial,
         linkWarnings: [],
-        view: { linkNoticeDismissed: false, chartScale: "share", insightTab: "roofline", flashAttention: true, openWhy: [] },
+        view: { linkNoticeDismissed: false, chartScale: "share", insightTab: "roofline", openWhy: [], held: {} },
         result: { analysis: null, evaluator: null, pending: false },
         compare: null,
         lesson: null,
@@ -238,7 +241,17 @@ export function createCalculatorStore(initial: ScenarioInput = defaultInput()) {
             precision: { ...(i.precision ?? {}), weights },
           }));
         },
-        setFlashAttention: (flashAttention) => set((s) => ({ view: { ...s.view, flashAttention } })),
+        setFlashAttention: (on) =>
+          setInput((i) => {
+            const { flashAttention: _drop, ...rest } = i;
+            return on ? rest : { ...rest, flashAttention: false };
+          }),
+        setHeld: (label, value) =>
+          set((s) => {
+            if ((s.view.held[label] ?? null) === value) return s;
+            const { [label]: _drop, ...rest } = s.view.held;
+            return { view: { ...s.view, held: value === null ? rest : { ...rest, [label]: value } } };
+          }),
         toggleWhy: (id) =>
           set((s) => ({
             view: { ...s.view, openWhy: s.view.openWhy.includes(id) ? s.view.openWhy.filter((x) => x !== id) : [...s.view.openWhy, id] },

@@ -24,10 +24,15 @@ export interface AccuracyRow {
 export interface Nearest {
   row: AccuracyRow;
   distance: number;
+  sameFamily: boolean;
+  sameChip: boolean;
+  /** Same family or chip and near in size, bandwidth, batch and chips (core/reference.ts CLOSE_DISTANCE). */
+  close: boolean;
 }
 
 export interface AccuracyApi {
   rows(): AccuracyRow[];
+  /** Null: no measured figure shares this scenario's model family or chip. */
   nearest(scenario: Scenario): Nearest | null;
 }
 
@@ -54,6 +59,6 @@ export const accuracyApi: AccuracyApi = {
   rows: () => cases.map(rowOf),
   nearest(scenario) {
     const n = nearestReference(scenario, cases);
-    return n ? { row: rowOf(n.case), distance: n.distance } : null;
+    return n ? { row: rowOf(n.case), distance: n.distance, sameFamily: n.sameFamily, sameChip: n.sameChip, close: n.close } : null;
   },
 };

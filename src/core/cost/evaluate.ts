@@ -10,6 +10,7 @@
  * Decode is reported at the exact mean of its steps: every term is constant or linear in the
  * context (min(T, W) for windowed layers, whose mean is taken in closed form).
  */
+import { scoreMatrixBytes, scoreMatrixTrafficBytes } from "./flash";
 import type { Bottleneck, ConcreteLayout, Report, ReportWarning, Scenario, TimeBreakdown } from "../types";
 import { runtimeReserveBytes } from "./calibration";
 import { kvBytesPerSequence, meanCappedContext, prefillAttentionFlops } from "./model";
@@ -226,7 +227,10 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
   const chunk = realistic ? c.engine.prefillChunkTokens : Infinity;
   const prefillRows = Math.min(Bp * P, chunk);
   /** formulas.md §8 (step.ts peakActivationBytes): the largest prefill chunk's activations, whole batch. */
-  const activationAt = (bp: number, p: number) => peakActivationBytes(c, Math.min(bp * p, chunk), bp);
+  // Without FlashAttention one layer's score matrix is held too: heads × rows in flight × prompt × b_a (cost/flash.ts).
+  const noFlash = s.flashAttention === false;
+  const activationAt = (bp: number, p: number) =>
+    peakActivationBytes(c, Math.min(bp * p, chunk), bp) + (noFlash ? scoreMatrixBytes(m.heads, Math.min(bp * p, chunk), p, c.actBytes) : 0);
   const activationBytes = activationAt(Bp, P);
   const reserve = runtimeReserveBytes(c.engine, hw, s.mode);
   const usable = hw.memoryBytes - reserve;
@@ -274,7 +278,7 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
       matmulFlops: prefillMatmul,
       weightBytes: mc.fixedStreamBytes + routedBytes(c, prefillRows),
       attnFlops: prefillAttn,
-      attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShare(prefillSharding),
+      attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShare(prefillSharding) + (noFlash ? scoreMatrixTrafficBytes(m.layers, m.heads, Bp, P, c.actBytes) / n : 0),
       batchSharded: prefillSharding === "batch",
       steps: chunks,
       sequences: Bp,

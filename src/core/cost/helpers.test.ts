@@ -121,5 +121,18 @@ describe("reference cases (generic runner)", () => {
     const r = nearestReference(s, [far, near, kvCase]);
     expect(r?.case.id).toBe("near");
     expect(r?.distance).toBe(0);
+    expect(r).toMatchObject({ sameFamily: true, sameChip: true, close: true });
+  });
+
+  it("should prefer the same model family or chip, and find none when neither is shared (issue 19)", () => {
+    const palm = { ...kvCase, id: "palm", kind: "measured" as const, scenario: { model: { preset: "llama-3.1-70b" }, hardware: { preset: "tpu-v5e", chips: 8 } } };
+    const mixtralTpu = { ...kvCase, id: "mixtral-tpu", kind: "measured" as const, scenario: { model: { preset: "mixtral-8x7b" }, hardware: { preset: "tpu-v5e", chips: 8 } } };
+    const llamaA100 = { ...kvCase, id: "llama-a100", kind: "measured" as const, scenario: { model: { preset: "llama-3.1-8b" }, hardware: { preset: "a100-80gb" } } };
+    const s = resolveScenario({ model: { preset: "llama-3.1-70b" }, hardware: { preset: "h100-sxm", chips: 8 } }).scenario;
+    // a Llama on TPUs beats a Mixtral on TPUs; with both a Llama case and nothing on H100, the Llama one wins
+    expect(nearestReference(s, [mixtralTpu, palm])?.case.id).toBe("palm");
+    expect(nearestReference(s, [mixtralTpu, llamaA100])).toMatchObject({ case: { id: "llama-a100" }, sameFamily: true, sameChip: false });
+    // nothing of this family or chip: no figure rather than an unrelated one
+    expect(nearestReference(s, [mixtralTpu])).toBeNull();
   });
 });

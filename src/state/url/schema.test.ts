@@ -84,6 +84,7 @@ const SCENARIO_INPUT_FIELDS = [
   "efficiency.memory",
   "efficiency.network",
   "sparsity.weights",
+  "flashAttention",
   "speculative.draftPreset",
   "speculative.draftParams",
   "speculative.draftTokens",

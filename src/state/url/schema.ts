@@ -169,6 +169,7 @@ export const SCHEMA: readonly FieldRow[] = [
   { path: "efficiency.memory", key: "em", kind: plausible("efficiency.memory"), since: 1 },
   { path: "efficiency.network", key: "en", kind: plausible("efficiency.network"), since: 1 },
   { path: "sparsity.weights", key: "sp", kind: oneOf(["none", "2:4"]), since: 1 },
+  { path: "flashAttention", key: "fa", kind: bool, since: 1 },
   // speculative decoding what-if
   { path: "speculative.draftPreset", key: "dm", kind: { type: "preset", block: "model" }, since: 1 },
   { path: "speculative.draftParams", key: "dp", kind: plausible("speculative.draftParams"), since: 1 },

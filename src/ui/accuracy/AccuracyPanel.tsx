@@ -30,7 +30,8 @@ export function AccuracyPanel() {
   const [started, setStarted] = useState(false);
   const [rows, setRows] = useState<AccuracyRow[] | null>(null);
   const [failed, setFailed] = useState(false);
-  const [near, setNear] = useState<Nearest | null>(null);
+  // undefined: not asked yet; null: no figure of this model family or chip
+  const [near, setNear] = useState<Nearest | null | undefined>(undefined);
   const section = useRef<HTMLElement>(null);
   useEffect(() => {
     // Seconds of work for the serving cases, so it starts only when the panel comes near the
@@ -52,7 +53,7 @@ export function AccuracyPanel() {
       .nearest(scenario)
       .then(
         (n) => live && setNear(n),
-        () => live && setNear(null),
+        () => live && setNear(undefined),
       );
     return () => {
       live = false;
@@ -79,14 +80,34 @@ export function AccuracyPanel() {
       </h2>
       {failed && <p className="mt-2 text-red-700">The reference measurements could not be loaded.</p>}
       {!rows && !failed && <p className="mt-2 text-slate-500">Evaluating the published reference figures (the serving cases simulate thousands of requests)…</p>}
-      {near && (
-        <p className="mt-2" data-testid="nearest-reference">
-          Nearest published figure: <strong>{near.row.quantity}</strong> — published {value(near.row.published, near.row.unit)}, this model{" "}
-          {value(near.row.predicted, near.row.unit)} ({err(near.row)}, allowed ±{near.row.tolerancePct} %). <span className="text-slate-500">{near.row.source}</span>
-        </p>
-      )}
+      {near !== undefined && <NearestLine near={near} />}
       {rows && <ReferenceTable rows={rows} />}
     </section>
+  );
+}
+
+/** The nearest published figure of this model family or chip, or a line saying none is close; an error outside its band is flagged. */
+function NearestLine({ near }: { near: Nearest | null }) {
+  if (!near || !near.close) {
+    return (
+      <p className="mt-2 text-slate-700" data-testid="nearest-reference">
+        No published figure is close to this scenario
+        {near ? ` (the nearest, ${near.row.quantity}, ${near.sameFamily ? "is the same model family" : "is on the same chip"} but far in size, batch or chips)` : ": none measures this model family or this chip"}
+        ; the table below lists what there is.
+      </p>
+    );
+  }
+  const row = near.row;
+  const outside = !row.pass && row.errorPct !== null;
+  const what = near.sameFamily && near.sameChip ? "same model family and chip" : near.sameFamily ? "same model family" : "same chip";
+  return (
+    <p className="mt-2" data-testid="nearest-reference">
+      Nearest published figure ({what}): <strong>{row.quantity}</strong> — published {value(row.published, row.unit)}, this model {value(row.predicted, row.unit)} (
+      <span className={outside ? "font-semibold text-red-700" : "text-emerald-700"} data-testid="nearest-error">
+        {err(row)}, {outside ? `outside its ±${row.tolerancePct} % band` : `within ±${row.tolerancePct} %`}
+      </span>
+      ). <span className="text-slate-500">{row.source}</span>
+    </p>
   );
 }
 

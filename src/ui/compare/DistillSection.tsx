@@ -4,8 +4,18 @@ import { DEFAULT_DISTILL, distillFor, type DistillAssumptions } from "../../stat
 import type { PinnedAnalysis, Analysis } from "../../state/compare";
 import { formatCount, formatUsd, sig } from "../format";
 
-function Field(props: { label: string; unit: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void; testId: string }) {
-  const [text, setText] = useState(String(props.value));
+/** "20B", "20 B", "1.5T", "3e10" → a number; null when unreadable. */
+export function readCount(t: string): number | null {
+  const m = /^\s*([0-9.]+(?:e[+-]?\d+)?)\s*([kmbt])?\s*$/i.exec(t);
+  if (!m) return null;
+  const mult = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[(m[2] ?? "").toLowerCase() as "k"] ?? 1;
+  const v = Number(m[1]) * mult;
+  return Number.isFinite(v) ? v : null;
+}
+
+function Field(props: { label: string; unit: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void; testId: string; counts?: boolean }) {
+  // counts: shown as "20B" (formatCount), read back with k/M/B/T suffixes
+  const [text, setText] = useState(props.counts ? formatCount(props.value) : String(props.value));
   const [bad, setBad] = useState(false);
   return (
     <label className="flex min-w-0 flex-col text-xs text-slate-700">
@@ -19,7 +29,7 @@ function Field(props: { label: string; unit: string; value: number; min: number;
         aria-invalid={bad}
         onChange={(e) => {
           setText(e.target.value);
-          const v = Number(e.target.value.trim());
+          const v = props.counts ? (readCount(e.target.value) ?? NaN) : Number(e.target.value.trim());
           const okv = e.target.value.trim() !== "" && Number.isFinite(v) && v >= props.min && v <= props.max;
           setBad(!okv);
           if (okv) props.onChange(v);
@@ -49,7 +59,7 @@ export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis
   return (
     <section aria-labelledby="distill-title" className="mt-4 border-t border-slate-200 pt-3">
       <h3 id="distill-title" className="text-sm font-semibold text-slate-800">
-        Break-even: when does B pay for itself?
+        Distillation: teacher A → student B. When does B pay for itself?
       </h3>
       <p className="text-xs text-slate-600">
         A is the teacher, B the student (or A quantized or pruned). Training the student costs about 6 × its parameters × training tokens FLOPs
@@ -57,7 +67,7 @@ export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis
         chip-hour. Set the tokens to 0 for a change that needs no training.
       </p>
       <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
-        <Field label="Training tokens" unit="tokens" value={as.trainingTokens} min={0} max={1e15} onChange={(v) => set("trainingTokens", v)} testId="distill-tokens" />
+        <Field label="Training tokens" unit="tokens" value={as.trainingTokens} min={0} max={1e15} onChange={(v) => set("trainingTokens", v)} testId="distill-tokens" counts />
         <Field label="Training MFU" unit="0–1" value={as.mfu} min={0.01} max={1} onChange={(v) => set("mfu", v)} testId="distill-mfu" />
         <Field label="Traffic" unit="requests/s" value={as.requestsPerS} min={0.0001} max={1e7} onChange={(v) => set("requestsPerS", v)} testId="distill-rate" />
         <label className="flex items-center gap-2 self-end text-xs text-slate-700">
@@ -65,6 +75,7 @@ export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis
           Count the teacher's forward pass
         </label>
       </div>
+      <p className="mt-1 text-xs text-slate-500" data-testid="distill-quality">Quality is not modelled: a student, a quantized or a pruned B is assumed to answer as well as A.</p>
       {out === null ? (
         <p className="mt-2 text-sm text-slate-500">Waiting for both scenarios…</p>
       ) : !out.ok ? (
@@ -91,7 +102,13 @@ export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis
             <dd className="font-semibold tabular-nums">
               {formatUsd(out.result.teacherCostPerDay)} → {formatUsd(out.result.studentCostPerDay)}
             </dd>
-            <dd className="text-xs text-slate-500">saves {formatUsd(out.result.savingPerDay)} a day</dd>
+            <dd className="text-xs text-slate-500" data-testid="distill-saving">
+              {out.result.savingPerDay > 0
+                ? `saves ${formatUsd(out.result.savingPerDay)} a day`
+                : out.result.savingPerDay < 0
+                  ? `B costs ${formatUsd(-out.result.savingPerDay)} more a day: it never breaks even`
+                  : "costs the same to serve"}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-600">Break-even after</dt>

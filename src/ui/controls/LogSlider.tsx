@@ -25,6 +25,8 @@ export interface LogSliderProps {
   testId?: string;
   /** Extra text under the slider. */
   hint?: React.ReactNode;
+  /** The plausible range of the number box (stored units; core/limits.ts), wider than the slider's. */
+  range?: { min: number; max: number; integer?: boolean; minExclusive?: boolean };
 }
 
 export function toPosition(value: number, min: number, max: number): number {
@@ -65,7 +67,7 @@ export function valuesAround(pos: number, value: number | null, min: number, max
  * least one unit per key press, so the arrow keys never get stuck where the scale is fine.
  */
 export function LogSlider(props: LogSliderProps) {
-  const { label, unit, min, max, value, onChange, integer, valueText, numberScale = 1, numberUnit, testId, hint } = props;
+  const { label, unit, min, max, value, onChange, integer, valueText, numberScale = 1, numberUnit, testId, hint, range } = props;
   const id = useId();
   const pos = value === null ? 0 : toPosition(value, min, max);
   const prefetch = useCalculator((s) => s.prefetch);
@@ -80,8 +82,10 @@ export function LogSlider(props: LogSliderProps) {
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  const setHeld = useCalculator((s) => s.setHeld);
   const onSlide = (next: number) => {
     const v = valueAt(next, pos, value, min, max, integer);
+    setHeld(label, null); // a slider move is a valid value again
     onChange(v);
     askAhead(toPosition(v, min, max), v);
   };
@@ -118,6 +122,7 @@ export function LogSlider(props: LogSliderProps) {
           integer={integer && numberScale === 1}
           testId={testId ? `${testId}-input` : undefined}
           className="-mt-1"
+          range={range}
         />
       </div>
       {hint ? <div className="text-xs text-slate-500">{hint}</div> : null}

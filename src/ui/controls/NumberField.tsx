@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useCalculator } from "../../state/store";
 
 export interface NumberFieldProps {
   label: string;
@@ -19,6 +20,13 @@ export interface NumberFieldProps {
   id?: string;
   testId?: string;
   className?: string;
+  /** The plausible range (stored units): a value outside it is refused at the field, in words, and the last valid value kept. */
+  range?: { min: number; max: number; integer?: boolean; minExclusive?: boolean };
+}
+
+/** 1000000 → "1,000,000", 0.001 → "0.001". */
+function plain(x: number): string {
+  return x.toLocaleString("en-US", { maximumFractionDigits: 6 });
 }
 
 function show(v: number | null): string {
@@ -33,7 +41,8 @@ function show(v: number | null): string {
  * (a link cannot carry Infinity), so the field says so under itself instead.
  */
 export function NumberField(props: NumberFieldProps) {
-  const { label, unit, value, onCommit, scale = 1, min, max, step = "any", integer, labelHidden, testId, className } = props;
+  const { label, unit, value, onCommit, scale = 1, min, max, step = "any", integer, labelHidden, testId, className, range } = props;
+  const setHeld = useCalculator((s) => s.setHeld);
   const autoId = useId();
   const id = props.id ?? autoId;
   // While focused the box shows what the user types; otherwise the value itself. Derived during
@@ -52,7 +61,20 @@ export function NumberField(props: NumberFieldProps) {
       setError(`${label}: ${t.trim().slice(0, 30)}${unit ? ` ${unit}` : ""} is too large to use; the value stays ${show(value)}`);
       return;
     }
+    if (range) {
+      const whole = range.integer || integer;
+      const ok = (range.minExclusive ? v > range.min : v >= range.min) && v <= range.max && (!whole || Number.isInteger(v));
+      if (!ok) {
+        const kept = show(value);
+        setError(
+          `${label.replace(/, exact$/, "")} must be ${whole ? "a whole number" : "a number"} ${range.minExclusive ? "above" : "from"} ${plain(range.min / scale)} ${range.minExclusive ? "and at most" : "to"} ${plain(range.max / scale)}${unit ? ` (${unit})` : ""}; the numbers are for the last valid value, ${kept}`,
+        );
+        setHeld(label.replace(/, exact$/, ""), kept);
+        return;
+      }
+    }
     setError(null);
+    if (range) setHeld(label.replace(/, exact$/, ""), null);
     onCommit(v);
   };
 

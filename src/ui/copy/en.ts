@@ -28,7 +28,7 @@ export const COPY = {
   attentionIntro:
     "Attention compares every token with every earlier one, so a prefill's attention grows with the square of the prompt while the weight matmuls grow linearly; a decode step's attention grows linearly with the context while its matmuls stay fixed.",
   flashOn: "FlashAttention on: the score matrices stay in on-chip memory and never reach HBM.",
-  flashOff: "Without FlashAttention, every layer writes and reads its score and probability matrices in HBM:",
+  flashOff: "Without FlashAttention, every layer writes and reads its score and probability matrices in HBM (counted in the time to first token, memory and fit above):",
   kvVariantsTitle: "KV cache per token for this model's shape, by attention variant",
   capacityIntro:
     "Weights are paid once per chip; the KV cache grows with batch × context. Where the stack crosses the capacity line the scenario no longer fits; more chips move the limit up.",
@@ -49,7 +49,7 @@ export const TERM_TIPS: Record<string, string> = {
   weights: "Bytes of parameters; every decode step reads all of them once, whatever the batch.",
   "kv-cache": "Keys and values kept for every earlier token of every sequence; read in full at each decode step.",
   "memory-per-chip": "What one chip must hold: its share of the weights, its share of the KV cache, activations and runtime reserve.",
-  "cost-output": "What a million generated tokens cost at the chips' hourly price.",
+  "cost-output": "What a million generated tokens cost at the chips' hourly price, all-in: the whole request (prefill and decode) charged to them.",
   "cost-input": "What a million prompt tokens cost to prefill.",
   mfu: "The share of the chips' peak FLOP/s spent on the model's own matmuls.",
   mbu: "The share of memory bandwidth spent moving the bytes a decode step needs.",
@@ -57,3 +57,55 @@ export const TERM_TIPS: Record<string, string> = {
   "critical-batch": "The batch at which decode's weight matmuls stop waiting on memory.",
   crossover: "The context at which attention's FLOPs equal all the weight matmuls'.",
 };
+
+/** The on-screen name of each input field, by its contract path: messages name fields the way the page labels them. */
+export const FIELD_LABELS: Record<string, string> = {
+  "model.preset": "Model preset",
+  "model.params": "Parameters",
+  "model.layers": "Layers",
+  "model.dModel": "Model width",
+  "model.heads": "Attention heads",
+  "model.kvHeads": "KV heads",
+  "model.headDim": "Head size",
+  "model.dFF": "Feed-forward width",
+  "model.vocab": "Vocabulary",
+  "model.contextWindow": "Context window",
+  "hardware.preset": "Accelerator",
+  "hardware.chips": "Chips",
+  "hardware.memoryBytes": "Memory",
+  "hardware.memoryBandwidth": "Memory bandwidth",
+  "hardware.interconnectBandwidth": "Interconnect",
+  "hardware.pricePerHour": "Price",
+  "hardware.powerWatts": "Power",
+  "hardware.achievable.compute": "Achievable compute",
+  "hardware.achievable.memory": "Achievable memory bandwidth",
+  "workload.batch": "Batch size",
+  "workload.promptTokens": "Prompt tokens",
+  "workload.outputTokens": "Output tokens",
+  "workload.prefillBatch": "Prefill batch",
+  "precision.weights": "Weight precision",
+  "precision.kvCache": "KV cache precision",
+  "precision.activations": "Activation (math) precision",
+  "precision.weightBits": "Bits per weight",
+  "parallelism.layout": "Feed-forward layout",
+  "parallelism.attentionSharding": "Attention sharding",
+  "parallelism.experts": "Experts",
+  "sparsity.weights": "Weight sparsity",
+  "efficiency.compute": "Compute efficiency",
+  "efficiency.memory": "Memory efficiency",
+  "efficiency.network": "Network efficiency",
+  "speculative.draftPreset": "Draft model",
+  "speculative.draftTokens": "Draft tokens per step",
+  "speculative.acceptanceRate": "Acceptance rate",
+  flashAttention: "Prefill attention kernel",
+  mode: "Efficiency",
+};
+
+/** "workload.batch" → "Batch size"; an unlisted path → its last part in words ("hardware.fastDomainChips" → "fast domain chips"). */
+export function fieldLabel(path: string): string {
+  const known = FIELD_LABELS[path];
+  if (known) return known;
+  const last = path.split(".").pop() ?? path;
+  const words = last.replace(/([A-Z])/g, " $1").toLowerCase().trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

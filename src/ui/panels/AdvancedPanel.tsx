@@ -24,6 +24,7 @@ export function AdvancedPanel() {
   const scenario = useCalculator(selectScenario);
   const report = useCalculator(selectReport);
   const patch = useCalculator((s) => s.patchInput);
+  const setFlash = useCalculator((s) => s.setFlashAttention);
   if (!scenario) return null;
   const spec = input.speculative;
   const draftId = spec?.draftPreset ?? "";
@@ -69,6 +70,15 @@ export function AdvancedPanel() {
               { value: "2:4", label: "2:4 structured", hint: "half the weights, plus 1 bit of index each; double math rate only on sparse tensor cores" },
             ]}
             onChange={(v) => patch("sparsity", { weights: v })}
+          />
+          <Segmented<"on" | "off">
+            legend="Prefill attention kernel"
+            value={scenario.flashAttention ? "on" : "off"}
+            options={[
+              { value: "on", label: "FlashAttention", hint: "fused: the score matrix stays on chip" },
+              { value: "off", label: "standard", hint: "the score matrix is written to and read from memory: more prefill time and activation memory" },
+            ]}
+            onChange={(v) => setFlash(v === "on")}
           />
           <div className="grid grid-cols-2 gap-2">
             <Select

@@ -1,5 +1,6 @@
 import { useCalculator } from "../../state/store";
 import { HARDWARE_OPTIONS, selectReport, selectScenario } from "../../state/selectors";
+import { PLAUSIBLE } from "../../core/limits";
 import { LogSlider } from "../controls/LogSlider";
 import { NumberField } from "../controls/NumberField";
 import { Select } from "../controls/Select";
@@ -60,6 +61,7 @@ export function HardwarePanel() {
         onChange={setChips}
         valueText={(v) => `${formatInt(v)} chips`}
         testId="chips"
+        range={PLAUSIBLE["hardware.chips"]}
       />
       <Select
         label="Serving engine"

@@ -8,6 +8,7 @@ import { selectAhead, selectFrontier, selectInsights, selectReport, selectScenar
 import { attentionModel, BOUND_WORD, capacityModel, frontierModel, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
 import { PALETTE } from "../../charts/palette";
 import { decodeBoundStory, ridgeText } from "../../core/story";
+import { allInCost } from "../../core/allIn";
 import { COPY } from "../copy/en";
 import { Segmented } from "../controls/Segmented";
 import { Why } from "../explain/Why";
@@ -92,7 +93,7 @@ function AttentionTab() {
   const sweep = useCalculator(selectSweep);
   const report = useCalculator(selectReport);
   const scenario = useCalculator(selectScenario);
-  const flash = useCalculator((s) => s.view.flashAttention);
+  const flash = useCalculator((s) => s.input.flashAttention !== false);
   const setFlash = useCalculator((s) => s.setFlashAttention);
   const [metric, setMetric] = useState<AttentionMetric>("flops");
   const model = useMemo(
@@ -142,8 +143,8 @@ function AttentionTab() {
           COPY.flashOn
         ) : (
           <>
-            {COPY.flashOff} {formatGB(model.flash.scoreBytesPerLayer)} GB of score matrices per layer for your prompt, and{" "}
-            {formatGB(model.flash.trafficBytes)} GB of extra traffic across all layers.
+            {COPY.flashOff} {formatGB(model.flash.scoreBytesPerLayer)} of score matrices per layer for your prompt, and{" "}
+            {formatGB(model.flash.trafficBytes)} of extra traffic across all layers.
           </>
         )}
       </p>
@@ -210,7 +211,9 @@ function FrontierTab() {
             chips: scenario.hardware.chips,
             batch: scenario.workload.batch,
             weights: scenario.precision.weights,
-            hasPrice: report.total.costPerMillionOutputTokens !== null,
+            hasPrice: report.total.costPerMillionOutputTokensAllIn !== null,
+            timePerTokenS: report.decode.timePerTokenS,
+            cost: report.memory.fits ? allInCost(report).total : undefined,
           })
         : null,
     [answer, scenario, report],

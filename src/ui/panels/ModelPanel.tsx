@@ -1,6 +1,7 @@
 import { useCalculator } from "../../state/store";
 import { MODEL_OPTIONS, selectReport, selectScenario } from "../../state/selectors";
 import { SHAPE_FIELDS, type ShapeField } from "../../state/store";
+import { PLAUSIBLE } from "../../core/limits";
 import { LogSlider } from "../controls/LogSlider";
 import { NumberField } from "../controls/NumberField";
 import { Select } from "../controls/Select";
@@ -61,6 +62,7 @@ export function ModelPanel() {
         onChange={setModelParams}
         valueText={(v) => `${formatCount(v)} parameters`}
         testId="params"
+        range={PLAUSIBLE["model.params"]}
         hint={
           derived ? (
             <span data-testid="derived-rule">{COPY.derivedRule}</span>

@@ -3,7 +3,7 @@ import { useCalculator } from "../../state/store";
 import { selectAnalysis, selectHeadline, selectPending } from "../../state/selectors";
 import { memoryBarModel } from "../../charts/viewModels";
 import { PALETTE } from "../../charts/palette";
-import { COPY } from "../copy/en";
+import { COPY, fieldLabel } from "../copy/en";
 import {
   DASH,
   formatBandwidth,
@@ -20,6 +20,7 @@ import {
   sig,
 } from "../format";
 import type { Report, TermId } from "../../core";
+import { allInCost, type AllInCost } from "../../core/allIn";
 import { Why } from "../explain/Why";
 import { TERM_COLOR } from "../../charts/palette";
 
@@ -44,20 +45,26 @@ function Stat(props: { label: string; unit?: string; value: string; sub?: React.
   );
 }
 
-function costText(usd: number | null, chipSeconds: number): string {
-  if (isNum(usd)) return formatUsd(usd);
-  return isNum(chipSeconds) ? `${sig(chipSeconds)} chip-s` : DASH;
+function costText(unit: AllInCost["unit"], x: number | null): string {
+  if (!isNum(x)) return DASH;
+  return unit === "usd" ? formatUsd(x) : `${sig(x)} chip-s`;
 }
 
 function MemoryBar({ report }: { report: Report }) {
   const m = useMemo(() => memoryBarModel(report.memory), [report.memory]);
+  const usableText = `${formatGB(report.memory.usableBytes)} usable`;
   return (
     <div className="col-span-2 rounded-md border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-        <span className="text-xs font-medium text-slate-600">Memory per chip against capacity (GB)</span>
+        <span className="text-xs font-medium text-slate-600">Memory per chip</span>
         <span className="text-xl font-semibold tabular-nums" data-testid="memory-per-chip">
-          {formatGB(report.memory.perChipBytes)} <span className="text-sm font-normal text-slate-500">of</span>{" "}
-          {formatGB(report.memory.capacityBytes)}
+          {formatGB(report.memory.perChipBytes)} <span className="text-sm font-normal text-slate-500">needed of</span>{" "}
+          <span data-testid="memory-usable">
+            {formatGB(report.memory.usableBytes)}
+            {report.memory.usableBytes < report.memory.capacityBytes ? (
+              <span className="text-sm font-normal text-slate-500"> usable of {formatGB(report.memory.capacityBytes)}</span>
+            ) : null}
+          </span>
         </span>
         <Why id="memory-per-chip" />
       </div>
@@ -65,7 +72,7 @@ function MemoryBar({ report }: { report: Report }) {
         className="relative mt-2 flex h-4 w-full overflow-hidden rounded"
         style={{ background: PALETTE.free }}
         role="img"
-        aria-label={`Memory per chip: ${m.segments.map((s) => `${s.label} ${formatGB(s.bytes)}`).join(", ")}; capacity ${formatGB(report.memory.capacityBytes)}${m.fits ? "" : "; does not fit"}`}
+        aria-label={`Memory per chip: ${m.segments.map((s) => `${s.label} ${formatGB(s.bytes)}`).join(", ")}; ${usableText} of ${formatGB(report.memory.capacityBytes)}${m.fits ? "" : "; does not fit"}`}
       >
         {m.segments.map((s) => (
           <div key={s.key} style={{ width: `${s.fraction * 100}%`, background: s.color }} />
@@ -85,9 +92,9 @@ function MemoryBar({ report }: { report: Report }) {
             {s.label} {formatGB(s.bytes)}
           </li>
         ))}
-        <li>
+        <li data-testid="memory-verdict">
           {m.fits ? "fits" : <strong style={{ color: PALETTE.overCapacity }}>does not fit</strong>}
-          {m.used !== null ? ` (${formatPercent(m.used)} of capacity)` : ""}
+          {m.used !== null ? `: ${formatPercent(m.used)} of the ${usableText}` : ""}
         </li>
       </ul>
       <p className="mt-1 text-xs text-slate-500">
@@ -124,14 +131,27 @@ export function ResultsPanel() {
       <h2 id="results-title" className="sr-only">
         Results
       </h2>
+      <HeldNote />
       <ResultsBody report={report} />
     </section>
   );
 }
 
 /** The figures of one report: re-rendered only when the report changes, not when a request starts (aria-busy). */
+function HeldNote() {
+  const held = useCalculator((s) => s.view.held);
+  const entries = Object.entries(held);
+  if (entries.length === 0) return null;
+  return (
+    <p role="status" data-testid="results-held" className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+      These results are for the last valid value of {entries.map(([label, v]) => `${label} (${v})`).join(", ")}: the value typed there is out of range.
+    </p>
+  );
+}
+
 const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
   const { prefill, decode, total, roofline } = report;
+  const cost = allInCost(report);
   return (
     <>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
@@ -151,10 +171,17 @@ const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
         />
         <Stat
           label="Cost per 1M output tokens"
-          unit={isNum(total.costPerMillionOutputTokens) ? "USD" : "no price: chip-seconds"}
-          value={costText(total.costPerMillionOutputTokens, total.chipSecondsPerMillionOutputTokens)}
+          unit={cost.unit === "usd" ? "USD, all-in" : "no price: chip-seconds, all-in"}
+          value={costText(cost.unit, cost.total)}
           testId="cost-output" why="cost-output"
-          sub={`input: ${costText(total.costPerMillionInputTokens, total.chipSecondsPerMillionInputTokens)} per 1M · all-in: ${costText(total.costPerMillionOutputTokensAllIn, total.chipSecondsPerMillionOutputTokensAllIn)}`}
+          sub={
+            <>
+              <span data-testid="cost-split">
+                prefill {costText(cost.unit, cost.prefill)} + decode {costText(cost.unit, cost.decode)}
+              </span>
+              <span className="block">input alone: {costText(cost.unit, cost.unit === "usd" ? total.costPerMillionInputTokens : total.chipSecondsPerMillionInputTokens)} per 1M</span>
+            </>
+          }
         />
         <Stat
           label="MFU"
@@ -194,7 +221,7 @@ const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
         <ul className="mt-2 space-y-1 text-sm text-amber-800" data-testid="report-warnings">
           {report.warnings.map((w, i) => (
             <li key={i} data-field={w.field}>
-              ⚠ {w.message} <span className="text-xs text-amber-700">({w.field})</span>
+              ⚠ {w.message} <span className="text-xs text-amber-700">({fieldLabel(w.field)})</span>
             </li>
           ))}
         </ul>
