@@ -18,7 +18,7 @@ test("the breakdown chart exports as CSV, SVG and PNG; the report as JSON", asyn
   const csv = await download(page, () => bar.getByRole("button", { name: "CSV" }).click());
   expect(csv.name).toBe("where-the-time-goes-by-context-length.csv");
   const lines = csv.bytes.toString("utf8").trim().split("\r\n");
-  expect(lines[0]).toBe("phase,context (tokens),time unit,Weight loading,KV-cache reading,Matmul compute,Attention compute,Communication,Overhead,total,fits in memory");
+  expect(lines[0]).toBe("phase,context (tokens),time unit,Weight loading,KV-cache reading,Matmul compute,Attention compute,Communication,Engine overhead,total,fits in memory");
   expect(lines.length).toBeGreaterThan(40);
   expect(lines.some((l) => l.startsWith("decode,"))).toBe(true);
 

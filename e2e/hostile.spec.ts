@@ -12,7 +12,7 @@ const NOTICE: Record<string, string | null> = {
   "?lesson=constructor": 'lesson: no lesson called "constructor"',
   "?lesson=toString&step=2": 'lesson: no lesson called "toString"',
   "?lesson=__proto__": 'lesson: no lesson called "__proto__"',
-  "?lesson=serving&step=99": "step: must be a whole number from 1 to 6",
+  "?lesson=serving&step=99": "step: must be a whole number from 1 to 8",
   "?step=3": "step: given without a lesson",
   "?v=1&bw=1e-300": "hardware.memoryBandwidth: must be a number from 1e9",
   "?v=1&fbf=1e-300": "hardware.peakFlops.bf16: must be a number from 1e9",
