@@ -1,12 +1,14 @@
 /**
  * Our own H200 measurements (calibration/, issue 18) against the core. Ideal mode is the pure
- * roofline at datasheet rates: no real step may beat it. (Realistic mode's comparison follows the
- * engine profiles: see the README's calibration section.)
+ * roofline at datasheet rates: no real step may beat it. The runs replayed from CUDA graphs set
+ * the "pytorch" engine's terms (tag calibration) and must land within 25 % in realistic mode; the
+ * eager runs are bound by Python's launch cost (±45 % run to run), which the model does not price.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runReference, type ReferenceCase } from "../src/core";
+import { caseTests, formatTally, runAll, tally, type Case } from "./cases";
 
 const file = fileURLToPath(new URL("./own_h200_cases.json", import.meta.url));
 const cases = (JSON.parse(readFileSync(file, "utf8")) as { cases: ReferenceCase[] }).cases;
@@ -15,6 +17,14 @@ describe("own H200 measurements", () => {
   it("cover decode and prefill, eager and CUDA graphs, for three shapes", () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
     for (const tag of ["decode", "prefill", "cuda-graph", "pytorch-eager", "kv-heads-contrast"]) expect(cases.some((c) => c.tags.includes(tag))).toBe(true);
+  });
+
+  const graph = cases.filter((c) => c.tags.includes("cuda-graph")) as Case[];
+  const resultOf = runAll(graph);
+  caseTests(graph, resultOf);
+  it("prints realistic accuracy on the graph runs", () => {
+    console.log(`own H200, CUDA graphs, engine pytorch: ${formatTally(tally(graph.map(resultOf)))}`);
+    expect(graph.length).toBeGreaterThanOrEqual(70);
   });
 
   for (const c of cases) {

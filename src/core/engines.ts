@@ -126,6 +126,19 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     runtimeReserveGiB: 1,
     source: "Pope et al. 2022 (PaLM on TPU v4, Tables 2–3) and the scaling book's TPU v5e figures (calibration)",
   },
+  pytorch: {
+    id: "pytorch",
+    label: "PyTorch (CUDA graphs)",
+    ...CUDA,
+    // Plain PyTorch, the step replayed from a CUDA graph: this project's H200 runs (calibration/,
+    // tagged calibration) measured ~70 µs per layer of fixed cost, ~25 unfused kernels (RoPE in
+    // 10, KV writes, residual adds, SiLU and multiply) at ~2.8 µs each, and decode attention
+    // (scaled_dot_product_attention, flash backend) reading the KV cache at 0.6 of the weights' rate.
+    kernelsPerLayer: 25,
+    kernelS: 2.8e-6,
+    kvBandwidthShare: 0.6,
+    source: "this project's H200 runs with CUDA graphs (calibration/README.md)",
+  },
   generic: {
     id: "generic",
     label: "generic (CUDA-like)",

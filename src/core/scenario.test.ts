@@ -75,7 +75,7 @@ describe("nothing in a scenario is silently ignored (issue 20)", () => {
   it("accepts the contract's engine values and carries the one named", () => {
     expect(resolveScenario({ engine: "vllm" }).scenario.engine).toBe("vllm");
     expect(resolveScenario({}).scenario.engine).toBeUndefined();
-    expect(resolveScenario({ engine: "ollama" }).issues[0]).toEqual({ path: "engine", message: 'must be one of tensorrt-llm, vllm, sglang, llama.cpp, mlx, jetstream, generic (got "ollama")' });
+    expect(resolveScenario({ engine: "ollama" }).issues[0]).toEqual({ path: "engine", message: 'must be one of tensorrt-llm, vllm, sglang, llama.cpp, mlx, jetstream, pytorch, generic (got "ollama")' });
   });
 
   it("validates the serving block and carries it resolved (absent: undefined)", () => {

@@ -18,7 +18,7 @@ export const ATTENTION_SHARDINGS = ["auto", "heads", "batch"] as const;
 export type AttentionSharding = (typeof ATTENTION_SHARDINGS)[number];
 
 /** The software stack serving the model (shared/CONTRACT.md, "Engine"). */
-export const ENGINES = ["tensorrt-llm", "vllm", "sglang", "llama.cpp", "mlx", "jetstream", "generic"] as const;
+export const ENGINES = ["tensorrt-llm", "vllm", "sglang", "llama.cpp", "mlx", "jetstream", "pytorch", "generic"] as const;
 export type Engine = (typeof ENGINES)[number];
 
 export type AttentionKind = "mha" | "gqa" | "mqa" | "mla";
