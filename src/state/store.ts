@@ -87,7 +87,7 @@ export interface CalculatorState {
   /** Peak dense FLOP/s per chip at one math precision. */
   setPeakFlops(precision: Precision, flops: number): void;
   setWorkload(field: "batch" | "promptTokens" | "outputTokens", value: number): void;
-  setPrecision(field: "weights" | "kvCache", value: Precision): void;
+  setPrecision(field: "weights" | "kvCache" | "activations", value: Precision): void;
   setMode(mode: Mode): void;
   /** The serving engine; undefined: the hardware vendor's default. */
   setEngine(engine: Engine | undefined): void;

@@ -17,6 +17,15 @@ export function PrecisionPanel() {
   const setMode = useCalculator((s) => s.setMode);
   const weights = input.precision?.weights ?? scenario?.precision.weights ?? "bf16";
   const kv = input.precision?.kvCache ?? scenario?.precision.kvCache ?? "bf16";
+  const activations = input.precision?.activations ?? scenario?.precision.activations ?? "bf16";
+  // 8- and 4-bit weights either run their matmuls in that format (W8A8: activations quantised
+  // too, the chip's fp8/int8 rate) or are widened to bf16 first (weight-only): the user picks.
+  const lowBit = BITS[weights] < 16;
+  const mathOptions = [
+    { value: "bf16", label: "bf16 (weights widened: weight-only quantisation)" },
+    ...(lowBit ? [{ value: weights, label: `${weights} (activations too: W${BITS[weights]}A${BITS[weights]})` }] : []),
+    ...(activations !== "bf16" && activations !== weights ? [{ value: activations, label: `${activations} (${BITS[activations]} bits)` }] : []),
+  ];
   const mode: Mode = input.mode ?? scenario?.mode ?? "realistic";
   const withCurrent = (p: Precision) =>
     CHOICES.includes(p) ? options : [...options, { value: p, label: `${p} (${BITS[p]} bits)` }];
@@ -39,6 +48,15 @@ export function PrecisionPanel() {
           testId="kv-precision"
         />
       </div>
+      {(lowBit || activations !== "bf16") && (
+        <Select
+          label="Matmul precision"
+          value={activations}
+          options={mathOptions}
+          onChange={(v) => setPrecision("activations", v as Precision)}
+          testId="math-precision"
+        />
+      )}
       <Segmented<Mode>
         legend="Efficiency"
         value={mode}
