@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectNoJunk, readStats, waitForNumbers } from "./support";
 
 test("fp8 weights offer fp8 math (W8A8) beside weight-only, and the choice changes the compute-bound prefill", async ({ page }) => {
-  await page.goto("/?v=1&m=llama-3.1-8b&hw=h100-sxm&p=4096");
+  await page.goto("/?v=1&m=llama-3.1-8b&hw=h100-sxm&pt=4096");
   await waitForNumbers(page);
+  await expect(page.getByTestId("link-notice")).toHaveCount(0);
   await expect(page.getByLabel("Matmul precision")).toHaveCount(0); // bf16 weights: nothing to choose
   await page.getByLabel("Weight precision").selectOption("fp8");
   const math = page.getByLabel("Matmul precision");
