@@ -15,6 +15,8 @@ test("pin A, change B to int4: the table shows both with ratios, the link carrie
   await expect(panel.getByTestId("cmp-ratio-weights")).toHaveText(/0\.25\d?×/);
   await expect(panel.getByTestId("compare-a-desc")).toContainText("bf16");
   await expect(panel.getByTestId("compare-b-desc")).toContainText("int4");
+  // each side says its chips and the price its cost rows use
+  await expect(panel.getByTestId("compare-a-desc")).toContainText(/4 × .*\(\$[\d.]+ per chip-hour\)/);
   await expect(panel.getByTestId("overlay-chart").locator("path")).toHaveCount(2);
   await expect(panel.getByTestId("distill-days")).toHaveText(/days|hours|at once|never/);
   await expectNoJunk(page);
@@ -30,6 +32,13 @@ test("pin A, change B to int4: the table shows both with ratios, the link carrie
   await expect(other.getByTestId("cmp-ratio-weights")).toHaveText(/3\.8\d?×/);
   await other.getByRole("button", { name: "Stop comparing" }).click();
   await expect(other).not.toHaveURL(/cmp=/);
+
+  // a shape edited away from its preset is named custom
+  await page.locator("summary", { hasText: /^Shape$/ }).click();
+  await page.getByTestId("shape-layers").fill("40");
+  await page.getByTestId("shape-layers").press("Enter");
+  await expect(page.getByTestId("compare-panel").getByTestId("compare-b-desc")).toContainText("(custom shape)");
+  await expect(page.getByTestId("compare-panel").getByTestId("compare-a-desc")).not.toContainText("custom");
 });
 
 test("distillation: a 70B teacher and an 8B student break even after a number of days, and bad assumptions name the field", async ({ page }) => {

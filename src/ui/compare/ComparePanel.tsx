@@ -4,7 +4,8 @@
  * the share link (A in `cmp`).
  */
 import { useMemo } from "react";
-import { calculatorStore, useCalculator } from "../../state/store";
+import { calculatorStore, SHAPE_FIELDS, useCalculator } from "../../state/store";
+import { findModelPreset } from "../../core/model/presets";
 import { selectAnalysis, MODEL_OPTIONS } from "../../state/selectors";
 import { compareRowsFor, selectCompare, selectPinned, startB, type CurvePoint } from "../../state/compare";
 import type { CompareRow, Scenario } from "../../core";
@@ -51,7 +52,12 @@ function describe(s: Scenario | null | undefined): string {
   if (!s) return "…";
   const w = s.precision.weights;
   const sparse = s.sparsity.weights === "2:4" ? ", 2:4 sparse" : "";
-  return `${s.model.name} (${w}${sparse}) on ${s.hardware.chips} × ${s.hardware.name}, batch ${s.workload.batch}`;
+  // A shape edited away from its preset is named as custom; the price is what the cost rows use.
+  const preset = s.model.preset ? findModelPreset(s.model.preset) : undefined;
+  const edited = !preset || SHAPE_FIELDS.some((f) => preset.shape[f] !== s.model[f]);
+  const name = edited ? `${s.model.name} (custom shape)` : s.model.name;
+  const price = s.hardware.pricePerHour === undefined ? "no price" : `$${sig(s.hardware.pricePerHour)} per chip-hour`;
+  return `${name} (${w}${sparse}) on ${s.hardware.chips} × ${s.hardware.name} (${price}), batch ${s.workload.batch}`;
 }
 
 const btnBase = "rounded border px-3 py-1 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40";
