@@ -27,7 +27,16 @@ export function startB(store: CalculatorStore, kind: QuickB, studentPreset?: str
   const next: ScenarioInput = structuredClone(input);
   if (kind === "int4" || kind === "fp8") next.precision = { ...(next.precision ?? {}), weights: kind };
   if (kind === "sparse-2:4") next.sparsity = { weights: "2:4" };
-  if (kind === "student" && studentPreset) next.model = { preset: studentPreset };
+  if (kind === "student" && studentPreset) {
+    // A student is another model, not a variant of B: it starts from A's precision and sparsity,
+    // whatever quantized or pruned B was being tried before.
+    const a = store.getState().compare;
+    next.model = { preset: studentPreset };
+    if (a?.precision) next.precision = structuredClone(a.precision);
+    else delete next.precision;
+    if (a?.sparsity) next.sparsity = structuredClone(a.sparsity);
+    else delete next.sparsity;
+  }
   store.getState().loadInput(next, []);
 }
 
