@@ -18,7 +18,9 @@ test("pin A, change B to int4: the table shows both with ratios, the link carrie
   // each side says its chips and the price its cost rows use
   await expect(panel.getByTestId("compare-a-desc")).toContainText(/4 × .*\(\$[\d.]+ per chip-hour\)/);
   await expect(panel.getByTestId("overlay-chart").locator("path")).toHaveCount(2);
-  await expect(panel.getByTestId("distill-days")).toHaveText(/days|hours|at once|never/);
+  // quantizing A's own model needs no training by default: it pays at once, or never
+  await expect(panel.getByTestId("distill-tokens")).toHaveValue("0");
+  await expect(panel.getByTestId("distill-days")).toHaveText(/at once|never/);
   await expectNoJunk(page);
 
   const other = await context.newPage();

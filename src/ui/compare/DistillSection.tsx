@@ -15,8 +15,16 @@ export function readCount(t: string): number | null {
 
 function Field(props: { label: string; unit: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void; testId: string; counts?: boolean }) {
   // counts: shown as "20B" (formatCount), read back with k/M/B/T suffixes
-  const [text, setText] = useState(props.counts ? formatCount(props.value) : String(props.value));
+  const show = (v: number) => (props.counts ? formatCount(v) : String(v));
+  const [text, setText] = useState(show(props.value));
   const [bad, setBad] = useState(false);
+  // A value changed from outside (B became a variant or a student) replaces the text; one typed here does not.
+  const [seen, setSeen] = useState(props.value);
+  if (props.value !== seen) {
+    setSeen(props.value);
+    setText(show(props.value));
+    setBad(false);
+  }
   return (
     <label className="flex min-w-0 flex-col text-xs text-slate-700">
       <span>
@@ -32,7 +40,10 @@ function Field(props: { label: string; unit: string; value: number; min: number;
           const v = props.counts ? (readCount(e.target.value) ?? NaN) : Number(e.target.value.trim());
           const okv = e.target.value.trim() !== "" && Number.isFinite(v) && v >= props.min && v <= props.max;
           setBad(!okv);
-          if (okv) props.onChange(v);
+          if (okv) {
+            setSeen(v);
+            props.onChange(v);
+          }
         }}
         className={`mt-0.5 w-full rounded border px-2 py-1 text-sm tabular-nums ${bad ? "border-red-500" : "border-slate-300"}`}
       />
@@ -53,7 +64,11 @@ function days(d: number | null): string {
 }
 
 export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis | null }) {
-  const [as, setAs] = useState<DistillAssumptions>(DEFAULT_DISTILL);
+  // Training tokens: the user's figure once set; until then none for a variant of A's own model
+  // (quantized or pruned: a calibration pass at most) and the default budget for a student.
+  const [chosen, setAs] = useState<Partial<DistillAssumptions>>({});
+  const variant = !!a?.report && !!b?.report && a.report.params.total === b.report.params.total;
+  const as = useMemo<DistillAssumptions>(() => ({ ...DEFAULT_DISTILL, trainingTokens: variant ? 0 : DEFAULT_DISTILL.trainingTokens, ...chosen }), [variant, chosen]);
   const set = <K extends keyof DistillAssumptions>(k: K, v: DistillAssumptions[K]) => setAs((s) => ({ ...s, [k]: v }));
   const out = useMemo(() => distillFor(a, b, as), [a, b, as]);
   return (
