@@ -5,8 +5,6 @@
  * src/, like the cases themselves.
  */
 export const KNOWN_MISSES: Readonly<Record<string, string>> = {
-  "sglang-a100-l31-8b-sharegpt-r8-tpot":
-    "SGLang, Llama-3.1-8B on one A100, ShareGPT at 8 requests/s: TPOT p50 11.4 ms against 17.9 ms measured (−36 %). The simulated iterations price only the GPU roofline and 3 µs per kernel; the engine's per-iteration scheduling, sampling and prefill interleaving cost (issue 13's engine terms) are not yet in the step time.",
   "sglang-h100x4-l31-70b-sharegpt-r8-tpot":
     "SGLang, Llama-3.1-70B on 4 H100, ShareGPT at 8 requests/s: TPOT p50 18.7 ms against 33.1 ms measured (−43 %). As the A100 case: no engine per-step or per-sequence cost yet, and tensor-parallel all-reduces cost their bandwidth and a 3 µs + 0.8 µs/step latency where measured TP4 decode shows ~50 µs per all-reduce.",
   "nim-h100x2-l33-70b-fp8-c50-outputTokensPerS":

@@ -93,7 +93,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     label: "SGLang",
     ...CUDA,
     // FlashInfer decode kernels: the same KV read share as vLLM's (same measurement).
-    kvBandwidthShare: 1,
+    kvBandwidthShare: 0.6,
     // SGLang's scheduler overlaps CPU work with the GPU ("zero-overhead batch scheduler", v0.4;
     // wuklab's scheduling-overhead study found SGLang's far below vLLM's): no per-sequence cost.
     source: "CUDA figures; KV read share as vLLM; no per-sequence host cost (overlapped scheduler)",
