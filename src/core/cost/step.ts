@@ -145,18 +145,15 @@ export function peakActivationBytes(c: StepContext, rows: number, logitRows: num
 }
 
 /**
- * The engine's cost of one forward pass in realistic mode (engines.ts), seconds: a cost per kernel ×
- * kernels per layer, plus its host cost per step. Per-sequence costs come on top (engineOverheadS).
+ * The engine's terms of a step in realistic mode (engines.ts), seconds: each of its `steps` passes
+ * costs a cost per kernel × kernels per layer plus a host cost per step; each of its `sequences`
+ * costs a per-sequence cost per layer.
  */
-export function stepOverheadS(c: StepContext): number {
+export function engineOverheadS(c: StepContext, steps: number, sequences: number): number {
   if (!c.realistic) return 0;
   const e = c.engine;
-  return e.kernelS * (c.s.model.layers * e.kernelsPerLayer + c.mc.params.moeLayers * e.moeKernelsPerLayer) + e.stepS;
-}
-
-/** The engine terms of a step of `steps` passes over `sequences` sequences: steps × per-pass cost + sequences × layers × per-sequence cost (s). */
-export function engineOverheadS(c: StepContext, steps: number, sequences: number): number {
-  return c.realistic ? steps * stepOverheadS(c) + sequences * c.s.model.layers * c.engine.perSequenceLayerS : 0;
+  const perPass = e.kernelS * (c.s.model.layers * e.kernelsPerLayer + c.mc.params.moeLayers * e.moeKernelsPerLayer) + e.stepS;
+  return steps * perPass + sequences * c.s.model.layers * e.perSequenceLayerS;
 }
 
 /** The two operations' rooflines in seconds (CONTRACT "Step time"), before communication and overhead. */

@@ -34,6 +34,8 @@ const CASES: ScenarioInput[] = [
   { model: { preset: "gemma-2-9b" }, hardware: { preset: "a100-80gb", chips: 1 }, workload: { batch: 8, promptTokens: 6000, outputTokens: 500 }, mode: "ideal" },
   { model: { preset: "mixtral-8x7b" }, hardware: { preset: "h100-sxm", chips: 4 }, workload: { batch: 32, promptTokens: 512, outputTokens: 128 } },
   { model: { preset: "palm-62b" }, hardware: { preset: "tpu-v4", chips: 16 }, workload: { batch: 64, promptTokens: 1024, outputTokens: 64 } },
+  // an engine with a per-sequence cost (engines.ts: vLLM)
+  { model: { preset: "llama-3.1-8b" }, hardware: { preset: "mi300x", chips: 1 }, workload: { batch: 32, promptTokens: 512, outputTokens: 128 }, engine: "vllm" },
 ];
 
 describe("one step function for static phases and serving iterations", () => {
@@ -106,5 +108,15 @@ describe("serving at zero load is the static batch-1 model", () => {
     expect(plan.kvBytesPerTokenPerChip).toBe(131072);
     expect(plan.kvCapacityTokens).toBe(Math.floor(kv / 131072));
     expect(plan.kvCapacityTokens).toBeGreaterThan(400_000);
+  });
+});
+
+describe("the engine's per-sequence cost in an iteration", () => {
+  it("is charged per sequence, not cached with the token count: 64 prefill tokens of 1 or of 4 sequences differ by 3 × layers × 2 µs", () => {
+    const s = scenario({ model: { preset: "llama-3.1-8b" }, hardware: { preset: "mi300x", chips: 1 }, engine: "vllm" });
+    const plan = replicaPlan(s, { maxSequences: 256, maxBatchedTokens: 8192, chunkedPrefill: true });
+    const shape = (sequences: number): IterationShape => ({ ...EMPTY, prefillTokens: 64, prefillPairs: 2048, logitRows: 1, sequences });
+    // 32 layers × 2 µs per sequence: 3 more sequences add 192 µs
+    expect(plan.step(shape(4)) - plan.step(shape(1))).toBeCloseTo(3 * 32 * 2e-6, 12);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { runtimeReserveBytes } from "../cost/calibration";
 import { evaluate } from "../cost/evaluate";
-import { decodeShardingOf, iterationOps, kvShareOf, peakActivationBytes, roofs, runStep, stepContext, type IterationShape, type StepOps } from "../cost/step";
+import { decodeShardingOf, engineOverheadS, iterationOps, kvShareOf, peakActivationBytes, roofs, runStep, stepContext, type IterationShape, type StepOps } from "../cost/step";
 import type { ConcreteLayout, Scenario } from "../types";
 import type { ReplicaModel, ServingSpec } from "./simulate";
 
@@ -62,11 +62,12 @@ export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): R
     for (const l of ["1d-weight-stationary", "2d-weight-stationary", "weight-gathered"] as const)
       for (const ep of s.model.moe ? (s.parallelism.experts === "auto" || s.parallelism.experts === undefined ? [false, true] : [s.parallelism.experts === "expert"]) : [false])
         candidates.push({ layout: l, ep });
-  // A step's time is its weights, communication and overheads, which depend only on its token
-  // and logit rows, plus its attention, max(FLOP time, KV time) (runStep adds them): the first
-  // part is kept per (tokens, logit rows, sharding), the fastest layout with it.
+  // A step's time is its weights, communication and per-pass overheads, which depend only on its
+  // token and logit rows, plus its attention, max(FLOP time, KV time), plus the engine's
+  // per-sequence cost (runStep adds them all): the first part is kept per (tokens, logit rows,
+  // sharding), the fastest layout with it; the other two are priced per iteration.
   const fixed = new Map<number, number>();
-  const noAttention = (ops: StepOps): StepOps => ({ ...ops, attnFlops: 0, attnBytesPerChip: 0 });
+  const noAttention = (ops: StepOps): StepOps => ({ ...ops, attnFlops: 0, attnBytesPerChip: 0, sequences: 0 });
   const fixedPart = (ops: StepOps, key: number) => {
     let t = fixed.get(key);
     if (t === undefined) {
@@ -82,7 +83,7 @@ export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): R
     const sh = shardingOf(shape);
     const ops = iterationOps(c, sh, shape);
     const r = roofs(c, ops, 1);
-    return fixedPart(ops, (ops.tokens * 2 ** 20 + shape.logitRows) * 2 + (sh === "batch" ? 1 : 0)) + Math.max(r.aCompute, r.aMemory);
+    return fixedPart(ops, (ops.tokens * 2 ** 20 + shape.logitRows) * 2 + (sh === "batch" ? 1 : 0)) + Math.max(r.aCompute, r.aMemory) + engineOverheadS(c, 0, shape.sequences);
   };
 
   return {
