@@ -78,6 +78,7 @@ const fig: AttentionFigures = {
   scoreMatrixBytesPerLayer: 10,
   scoreMatrixTrafficBytes: 40,
   kvBytesPerToken: { mha: 8, gqa: 2, mqa: 1, mla: 0 },
+  gqaKvHeads: 2,
   prefillCrossoverTokens: 2000,
 };
 const zero = { weightLoad: 0, kvRead: 0, matmulCompute: 0, attentionCompute: 0, communication: 0, overhead: 0 };
@@ -110,6 +111,7 @@ describe("attentionModel", () => {
   it("should scale KV variants to the largest and mark the model's own", () => {
     expect(m.kv.map((k) => k.fraction)).toEqual([1, 0.25, 0.125, 0]);
     expect(m.kv.find((k) => k.current)?.key).toBe("gqa");
+    expect(m.kv.find((k) => k.key === "gqa")?.label).toBe("GQA (2 KV heads)");
   });
 });
 

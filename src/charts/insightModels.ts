@@ -281,7 +281,7 @@ export function attentionModel(
     `${Math.round(prefillShare * 100)}% of prefill FLOPs.`;
   const variants: { key: KvVariantBar["key"]; label: string }[] = [
     { key: "mha", label: "MHA (a KV head per query head)" },
-    { key: "gqa", label: "GQA (8 KV heads)" },
+    { key: "gqa", label: `GQA (${int(fig.gqaKvHeads)} KV heads)` },
     { key: "mqa", label: "MQA (one KV head)" },
     { key: "mla", label: "MLA (compressed latent)" },
   ];

@@ -26,6 +26,18 @@ describe("insights", () => {
     expect(f.scoreMatrixBytesPerLayer).toBe(67_108_864);
   });
 
+  it("should draw the GQA bar with the model's own KV heads, and 8 for a model that is not GQA", () => {
+    // Qwen2.5-7B: 28 query heads over 4 KV heads, head_dim 128, 28 layers: 2 · 4 · 128 · 2 B · 28 = 57,344 B per token
+    const q = resolveScenario({ model: { preset: "qwen2.5-7b" } }).scenario;
+    expect(q.model.kvHeads).toBe(4);
+    const fq = attentionFigures(q, evaluate(q));
+    expect(fq.gqaKvHeads).toBe(4);
+    expect(fq.kvBytesPerToken.gqa).toBe(57_344);
+    // an MHA shape (28 heads, 28 KV heads): the bar shows Llama 3's 8
+    const mha = resolveScenario({ model: { ...q.model, preset: undefined, kvHeads: q.model.heads, attention: "mha" } }).scenario;
+    expect(attentionFigures(mha, evaluate(mha)).gqaKvHeads).toBe(8);
+  });
+
   it("should split the all-in cost into prefill + decode and price the frontier on the same basis (issue 19)", () => {
     // Llama-3.1-70B on 8 × H100, batch 512, 2,048 in / 300 out: the decode-only figure ($0.47) was the headline
     const s = resolveScenario({ model: { preset: "llama-3.1-70b" }, hardware: { preset: "h100-sxm", chips: 8 }, workload: { batch: 512, promptTokens: 2048, outputTokens: 300 } }).scenario;

@@ -5,7 +5,7 @@
  */
 import { scoreMatrixBytes, scoreMatrixTrafficBytes } from "./cost/flash";
 import { evaluate } from "./cost/evaluate";
-import { expectedExpertsHit, kvBytesPerSequence, meanCappedContext, modelCosts, prefillAttentionFlops } from "./cost/model";
+import { decodeAtMeanContext, expectedExpertsHit, kvBytesPerSequence, modelCosts, prefillAttentionFlops } from "./cost/model";
 import { bytesPerElement, mathPrecision, peakFor, weightBytesPerParam } from "./precision";
 import type { Precision, Report, Scenario } from "./types";
 
@@ -41,9 +41,8 @@ export function rooflinePoints(s: Scenario, r: Report): RooflinePoint[] {
   const ffnParams = (tokens: number) =>
     pb.denseFfn + pb.sharedExperts + pb.router + (m.moe ? pb.moeLayers * expectedExpertsHit(m.moe.experts, m.moe.activeExperts, tokens) * pb.expertParams : 0);
   const ffnActive = pb.denseFfn + pb.sharedExperts + pb.router + (m.moe ? pb.moeLayers * m.moe.activeExperts * pb.expertParams : 0);
-  const meanT = meanCappedContext(P, O, Infinity);
-  const decAttnFlops = mc.attnFlopsPerKey * (mc.fullLayers * meanT + mc.windowLayers * (mc.windowLayers ? meanCappedContext(P, O, mc.window) : 0));
-  const decKv = kvBytesPerSequence(mc, meanT);
+  // the same mean-context step as the report's decode (windowed layers capped)
+  const dec = decodeAtMeanContext(mc, P, O);
   const prefillTokens = Bp * P;
   const n = s.hardware.chips;
   return [
@@ -54,9 +53,12 @@ export function rooflinePoints(s: Scenario, r: Report): RooflinePoint[] {
     point("decode", "Decode step (whole step)", r.decode.flopsPerToken * B, r.decode.bytesPerStep, (r.decode.flopsPerToken * B) / n / r.decode.timePerTokenS),
     point("decode-attn-proj", "Decode: attention projections", 2 * pb.attention * B, pb.attention * bpp),
     point("decode-ffn", "Decode: feed-forward", 2 * ffnActive * B, ffnParams(B) * bpp),
-    point("decode-attention", "Decode: attention over the KV cache", B * decAttnFlops, B * decKv),
+    point("decode-attention", "Decode: attention over the KV cache", B * dec.attnFlops, B * dec.kvBytes),
   ];
 }
+
+/** KV heads of the GQA comparison bar for a model that is not GQA itself (Llama 3's 8). */
+export const GQA_KV_HEADS = 8;
 
 export interface AttentionFigures {
   /** Prefill FLOPs: attention scores+values vs everything else, whole batch. */
@@ -71,13 +73,15 @@ export interface AttentionFigures {
   scoreMatrixTrafficBytes: number;
   /** KV-cache bytes per token (all layers) under each attention variant for this model's shape. */
   kvBytesPerToken: { mha: number; gqa: number; mqa: number; mla: number };
+  /** KV heads the GQA figure assumes: the model's own when it is GQA, else 8 (Llama 3's choice), at most H. */
+  gqaKvHeads: number;
   /** Prompt length at which prefill attention FLOPs equal the rest (≈ 2 × the decode crossover). */
   prefillCrossoverTokens: number;
 }
 
 /**
  * The quadratic attention term against the rest, and what MHA/GQA/MQA/MLA would cache.
- * GQA is shown with 8 KV heads (Llama 3), MLA with DeepSeek-V2's rule r_kv = 4·h, h_r = h/2 (4.5·h
+ * GQA is shown with the model's KV heads, or 8 (Llama 3) for a model that is not GQA; MLA with DeepSeek-V2's rule r_kv = 4·h, h_r = h/2 (4.5·h
  * per layer), unless the model has its own MLA ranks.
  */
 export function attentionFigures(s: Scenario, r: Report): AttentionFigures {
@@ -90,6 +94,7 @@ export function attentionFigures(s: Scenario, r: Report): AttentionFigures {
   const perLayer = (kv: number) => 2 * kv * m.headDim * bkv * m.layers;
   const mla = m.mla ? (m.mla.kvLoraRank + m.mla.qkRopeHeadDim) * bkv * m.layers : 4.5 * m.headDim * bkv * m.layers;
   const H = m.heads;
+  const gqaKvHeads = m.attention === "gqa" ? m.kvHeads : Math.min(GQA_KV_HEADS, H);
   return {
     prefillAttentionFlops: prefillAttn,
     prefillOtherFlops: r.prefill.flops - prefillAttn,
@@ -97,7 +102,8 @@ export function attentionFigures(s: Scenario, r: Report): AttentionFigures {
     decodeOtherFlops: 2 * mc.matmulParamsPerToken * B,
     scoreMatrixBytesPerLayer: scoreMatrixBytes(H, Bp * P, P, bytesPerElement(s.precision.activations)),
     scoreMatrixTrafficBytes: scoreMatrixTrafficBytes(m.layers, H, Bp, P, bytesPerElement(s.precision.activations)),
-    kvBytesPerToken: { mha: perLayer(H), gqa: perLayer(Math.min(8, H)), mqa: perLayer(1), mla },
+    kvBytesPerToken: { mha: perLayer(H), gqa: perLayer(gqaKvHeads), mqa: perLayer(1), mla },
+    gqaKvHeads,
     prefillCrossoverTokens: 2 * r.attention.crossoverTokens,
   };
 }

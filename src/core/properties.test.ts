@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SEARCH_CAP } from "./cost/evaluate";
+import { SEARCH_CAP } from "./cost/search";
 import { decodeBoundStory, evaluate, HARDWARE_PRESETS, MODEL_PRESETS, resolveScenario, type Report, type Scenario } from "./index";
 
 const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"] as const;

@@ -259,7 +259,7 @@ export interface Report {
     /** Largest batch that fits at this context (the prefill batch moves with it unless set apart). */
     maxBatch: number;
     /** Longest context (prompt + output) that fits at this batch, the prompt growing and the output
-     *  fixed; 0 when not even a one-token prompt fits. Both capped at 1e9 (SEARCH_CAP in cost/evaluate.ts). */
+     *  fixed; 0 when not even a one-token prompt fits. Both capped at 1e9 (SEARCH_CAP in cost/search.ts). */
     maxContextTokens: number;
     /** The model's context window (tokens), or null when unknown. */
     contextWindowTokens: number | null;

@@ -13,8 +13,9 @@
 import { scoreMatrixBytes, scoreMatrixTrafficBytes } from "./flash";
 import type { Bottleneck, ConcreteLayout, Report, ReportWarning, Scenario, TimeBreakdown } from "../types";
 import { runtimeReserveBytes } from "./calibration";
-import { kvBytesPerSequence, meanCappedContext, prefillAttentionFlops } from "./model";
+import { decodeAtMeanContext, kvBytesPerSequence, prefillAttentionFlops } from "./model";
 import { commPlan } from "./partition";
+import { firstTrue, lastTrue, narrow, SEARCH_CAP } from "./search";
 import {
   boundSeconds,
   decodeShardingOf,
@@ -38,7 +39,6 @@ const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
 
 type Ctx = StepContext;
 type PhaseResult = StepResult;
-const phaseStep = runStep;
 
 /** Runs a phase for the requested layout, or for every layout when "auto", keeping the fastest. */
 function choose(c: Ctx, run: (l: ConcreteLayout, expertParallel: boolean) => PhaseResult): PhaseResult & { reason: string } {
@@ -79,69 +79,6 @@ function bottleneckOf(b: TimeBreakdown): Bottleneck {
   const network = b.communication;
   if (network > compute && network > memory) return "network";
   return compute > memory ? "compute" : "memory";
-}
-
-/** Searches stop here: a batch or context beyond 1e9 tokens is reported as 1e9 (the scenario accepts at most 1e6 and 1e8). */
-export const SEARCH_CAP = 1e9;
-
-/** Narrows two integers with ok(t) true and ok(f) false (either order) to neighbours; returns the true one. */
-function narrow(t: number, f: number, ok: (x: number) => boolean): number {
-  while (Math.abs(f - t) > 1) {
-    const mid = Math.floor((t + f) / 2);
-    if (ok(mid)) t = mid;
-    else f = mid;
-  }
-  return t;
-}
-
-/**
- * Largest integer x in [lo, SEARCH_CAP] with ok(x), for ok true up to some point and false after
- * it; lo − 1 when ok(lo) is false. Gallops from a guess (clamped to the range), then bisects:
- * two calls when the guess is right, ~2·log2 of the miss otherwise.
- */
-function lastTrue(lo: number, ok: (x: number) => boolean, guess = lo): number {
-  if (!ok(lo)) return lo - 1;
-  let good = lo;
-  const g = Math.min(SEARCH_CAP, Math.max(lo, Math.floor(Number.isFinite(guess) ? guess : lo)));
-  if (g > lo) {
-    if (ok(g)) good = g;
-    else {
-      // below the guess: gallop down from it to a true point
-      let bad = g;
-      for (let step = 1; ; step *= 2) {
-        const x = Math.max(lo, bad - step);
-        if (x === lo || ok(x)) return narrow(x, bad, ok);
-        bad = x;
-      }
-    }
-  }
-  for (let step = 1; ; step *= 2) {
-    const x = Math.min(SEARCH_CAP, good + step);
-    if (x === good) return good;
-    if (!ok(x)) return narrow(good, x, ok);
-    good = x;
-  }
-}
-
-/**
- * Smallest integer x in [1, SEARCH_CAP] with ok(x), for ok false up to some point and true after
- * it, starting from a guess (two calls when the guess is right); null when ok(SEARCH_CAP) is false.
- */
-function firstTrue(guess: number, ok: (x: number) => boolean): number | null {
-  let g = Math.min(SEARCH_CAP, Math.max(1, Math.round(Number.isFinite(guess) ? guess : 1)));
-  if (ok(g)) {
-    for (let step = 1; ; step *= 2) {
-      const x = Math.max(0, g - step);
-      if (x === 0 || !ok(x)) return narrow(g, x, ok); // 0 stands for "false" and is never asked
-      g = x;
-    }
-  }
-  for (let step = 1; ; step *= 2) {
-    const x = Math.min(SEARCH_CAP, g + step);
-    if (ok(x)) return narrow(x, g, ok);
-    if (x === SEARCH_CAP) return null;
-    g = x;
-  }
 }
 
 /**
@@ -185,59 +122,57 @@ function criticalBatches(c: Ctx, decode: PhaseResult, decodeOps: (b: number) => 
   return { weightsOnly, step };
 }
 
-/**
- * Evaluates a resolved scenario. Pure and deterministic; units per CONTRACT.md (SI).
- * `brief` leaves out the prose (layoutReason, warnings) for sweeps; every number is the same.
- */
-export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
-  const brief = opts.brief === true;
-  const warnings: ReportWarning[] = [];
-  /** A warning about the input `field` (the message is only built for full reports). */
-  const warn = (field: string, f: () => string) => {
-    if (!brief) warnings.push({ field, message: f() });
-  };
-  const hw = s.hardware;
-  const m = s.model;
-  const n = hw.chips;
-  const realistic = s.mode === "realistic";
-  const c: Ctx = stepContext(s, brief);
-  const { mc, eff } = c;
-  const pb = mc.params;
-  const pk = c.math;
-  const math = pk.asked;
-  if (pk.used !== math) warn("precision.activations", () => `${hw.name} has no ${math} figure; math runs at its ${pk.used} rate`);
-  if (s.sparsity.weights === "2:4" && !hw.sparseTensorCores) warn("sparsity.weights", () => "2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
+/** Collects warnings about input fields; a brief evaluation builds none (the message is only made for full reports). */
+type Warn = (field: string, message: () => string) => void;
 
+/** How attention is split over the chips, and the share of one sequence's KV cache each chip then holds. */
+interface Sharding {
+  decode: "heads" | "batch";
+  prefill: "heads" | "batch";
+  /** kvShareOf(decode sharding): the fraction of a sequence's KV cache on one chip. */
+  kvShareDecode: number;
+}
+
+/**
+ * Attention sharding (CONTRACT: "auto" shards over heads when kvHeads ≥ chips, else batch).
+ * Prefill shards over batch only when it has a sequence for every chip (Pope et al. §3.3 shard
+ * batch-1 prefill over heads); otherwise as decode would.
+ */
+function attentionSharding(c: Ctx, warn: Warn): Sharding {
+  const { n } = c;
+  const B = c.s.workload.batch;
+  const kvGroups = kvGroupsOf(c);
+  const decode = decodeShardingOf(c);
+  const prefill: "heads" | "batch" = decode === "batch" && c.s.workload.prefillBatch >= n ? "batch" : "heads";
+  if (decode === "heads" && kvGroups < n && n > 1) warn("parallelism.attentionSharding", () => `${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
+  if (decode === "batch" && B < n) warn("workload.batch", () => `batch ${B} < ${n} chips: batch-sharded attention leaves ${n - B} chip(s) without a sequence`);
+  return { decode, prefill, kvShareDecode: kvShareOf(c, decode) };
+}
+
+/** The largest prefill chunk of the realistic engine (tokens); unbounded in ideal mode. */
+const prefillChunk = (c: Ctx) => (c.realistic ? c.engine.prefillChunkTokens : Infinity);
+
+/**
+ * Memory and capacity (CONTRACT "Capacity"), bytes per chip: weights / chips + KV cache × the
+ * chip's share + (realistic) the largest prefill chunk's activations / chips, against the chip's
+ * memory less the engine's runtime reserve. Also the largest batch and the longest context that fit.
+ */
+function memoryCapacity(c: Ctx, sh: Sharding, warn: Warn): Report["memory"] {
+  const { s, mc, n, realistic } = c;
+  const { hardware: hw, model: m } = s;
   const { batch: B, promptTokens: P, outputTokens: O, prefillBatch: Bp } = s.workload;
   const kvTokens = P + O;
-
-  // --- attention sharding (CONTRACT: "auto" shards over heads when kvHeads ≥ chips, else batch)
-  const kvGroups = kvGroupsOf(c);
-  const decodeSharding = decodeShardingOf(c);
-  // Prefill shards over batch only when it has a sequence for every chip (Pope et al. §3.3 shard
-  // batch-1 prefill over heads); otherwise as decode would.
-  const prefillSharding: "heads" | "batch" = decodeSharding === "batch" && Bp >= n ? "batch" : "heads";
-  const kvShare = (sh: "heads" | "batch") => kvShareOf(c, sh);
-  if (decodeSharding === "heads" && kvGroups < n && n > 1) warn("parallelism.attentionSharding", () => `${kvGroups} KV head(s) on ${n} chips: the KV cache is replicated on every chip (sharding over heads)`);
-  if (decodeSharding === "batch" && B < n) warn("workload.batch", () => `batch ${B} < ${n} chips: batch-sharded attention leaves ${n - B} chip(s) without a sequence`);
-
-  // --- memory (CONTRACT "Capacity")
-  const kvPerSeq = kvBytesPerSequence(mc, kvTokens);
-  const kvCacheBytes = B * kvPerSeq;
-  const chunk = realistic ? c.engine.prefillChunkTokens : Infinity;
-  const prefillRows = Math.min(Bp * P, chunk);
-  /** formulas.md §8 (step.ts peakActivationBytes): the largest prefill chunk's activations, whole batch. */
+  const chunk = prefillChunk(c);
+  // formulas.md §8 (step.ts peakActivationBytes): the largest prefill chunk's activations, whole batch.
   // Without FlashAttention one layer's score matrix is held too: heads × rows in flight × prompt × b_a (cost/flash.ts).
-  const noFlash = s.flashAttention === false;
   const activationAt = (bp: number, p: number) =>
-    peakActivationBytes(c, Math.min(bp * p, chunk), bp) + (noFlash ? scoreMatrixBytes(m.heads, Math.min(bp * p, chunk), p, c.actBytes) : 0);
+    peakActivationBytes(c, Math.min(bp * p, chunk), bp) + (s.flashAttention === false ? scoreMatrixBytes(m.heads, Math.min(bp * p, chunk), p, c.actBytes) : 0);
   const activationBytes = activationAt(Bp, P);
   const reserve = runtimeReserveBytes(c.engine, hw, s.mode);
   const usable = hw.memoryBytes - reserve;
   const perChipWeights = mc.weightsBytes / n;
-  const kvShareDecode = kvShare(decodeSharding);
   /** Bytes one chip holds at batch b, prefill batch bp, prompt p, context t: weights + KV (+ activations, realistic). */
-  const perChipKvAt = (b: number, t: number) => b * kvBytesPerSequence(mc, t) * kvShareDecode;
+  const perChipKvAt = (b: number, t: number) => b * kvBytesPerSequence(mc, t) * sh.kvShareDecode;
   const perChipActAt = (bp: number, p: number) => (realistic ? activationAt(bp, p) / n : 0);
   const perChipAt = (b: number, bp: number, p: number, t: number) => perChipWeights + perChipKvAt(b, t) + perChipActAt(bp, p);
   const perChipKv = perChipKvAt(B, kvTokens);
@@ -264,177 +199,241 @@ export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
     warn(P > window ? "workload.promptTokens" : "workload.outputTokens", () =>
       `prompt + output = ${kvTokens.toLocaleString("en-US")} tokens is beyond ${m.name}'s ${window.toLocaleString("en-US")}-token context window; the numbers are computed anyway`);
   }
+  return {
+    weightsBytes: mc.weightsBytes,
+    kvCacheBytesPerToken: mc.kvBytesPerTokenLayer * m.layers,
+    kvCacheBytes: B * kvBytesPerSequence(mc, kvTokens),
+    activationBytes,
+    perChipBytes,
+    capacityBytes: hw.memoryBytes,
+    usableBytes: usable,
+    fits,
+    maxBatch,
+    maxContextTokens,
+    contextWindowTokens: window ?? null,
+    maxContextBeyondWindow: window !== undefined && maxContextTokens > window,
+    perChip: { weights: perChipWeights, kvCache: perChipKv, activations: perChipAct, reserve },
+  };
+}
 
-  // --- prefill: one pass over Bp × P tokens (realistic on GPUs: in chunks, calibration.ts)
-  const prefillTokens = Bp * P;
-  const chunks = Number.isFinite(chunk) ? Math.ceil(prefillTokens / chunk) : 1;
-  // Logits only for the last prompt position (what serving engines compute).
-  const prefillMatmul = 2 * (mc.matmulParamsPerToken - pb.lmHead) * prefillTokens + 2 * pb.lmHead * Bp;
-  const prefillAttn = Bp * prefillAttentionFlops(mc, P);
-  const prefill = choose(c, (l, ep) =>
-    phaseStep(c, l, {
-      tokens: prefillTokens,
-      rows: prefillRows,
-      matmulFlops: prefillMatmul,
-      weightBytes: mc.fixedStreamBytes + routedBytes(c, prefillRows),
-      attnFlops: prefillAttn,
-      attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShare(prefillSharding) + (noFlash ? scoreMatrixTrafficBytes(m.layers, m.heads, Bp, P, c.actBytes) / n : 0),
-      batchSharded: prefillSharding === "batch",
-      steps: chunks,
-      sequences: Bp,
-    }, ep),
-  );
+/**
+ * Prefill: one pass over Bp × P tokens (realistic: in chunks of the engine's size), logits only for
+ * the last prompt position (what serving engines compute). FLOPs 2·(N_matmul − N_lm)·tokens +
+ * 2·N_lm·Bp + causal attention; bytes: weights once per chunk, the KV cache written, and without
+ * FlashAttention the score matrices (cost/flash.ts).
+ */
+function prefillPhase(c: Ctx, sh: Sharding): { step: PhaseResult & { reason: string }; matmulFlops: number } {
+  const { s, mc, n } = c;
+  const { promptTokens: P, prefillBatch: Bp } = s.workload;
+  const tokens = Bp * P;
+  const chunk = prefillChunk(c);
+  const rows = Math.min(tokens, chunk);
+  const chunks = Number.isFinite(chunk) ? Math.ceil(tokens / chunk) : 1;
+  const lmHead = mc.params.lmHead;
+  const matmulFlops = 2 * (mc.matmulParamsPerToken - lmHead) * tokens + 2 * lmHead * Bp;
+  const noFlash = s.flashAttention === false;
+  const ops: StepOps = {
+    tokens,
+    rows,
+    matmulFlops,
+    weightBytes: mc.fixedStreamBytes + routedBytes(c, rows),
+    attnFlops: Bp * prefillAttentionFlops(mc, P),
+    attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShareOf(c, sh.prefill) + (noFlash ? scoreMatrixTrafficBytes(s.model.layers, s.model.heads, Bp, P, c.actBytes) / n : 0),
+    batchSharded: sh.prefill === "batch",
+    steps: chunks,
+    sequences: Bp,
+  };
+  return { step: choose(c, (l, ep) => runStep(c, l, ops, ep)), matmulFlops };
+}
 
-  // --- decode: O steps of B tokens at contexts P+1 … P+O, reported at their exact mean
-  const meanFull = meanCappedContext(P, O, Infinity);
-  const meanWin = mc.windowLayers ? meanCappedContext(P, O, mc.window) : 0;
-  const attnFlopsPerSeq = mc.attnFlopsPerKey * (mc.fullLayers * meanFull + mc.windowLayers * meanWin);
-  const kvReadPerSeq = mc.kvBytesPerTokenLayer * (mc.fullLayers * meanFull + mc.windowLayers * meanWin);
-  const kvReadPerChip = B * kvReadPerSeq * kvShare(decodeSharding);
-  // (decodeOps(B).attnBytesPerChip is this same product.)
-  const decodeWeightBytes = mc.fixedStreamBytes + routedBytes(c, B);
-  const decodeMatmul = 2 * mc.matmulParamsPerToken * B;
-  /** One decode step of batch b at this context (b = B gives exactly the reported step). */
-  const decodeOps = (b: number): StepOps => ({
+/** The decode phase at its exact mean step, and the operations of a step at any batch (for the critical-batch search). */
+interface DecodePhase {
+  step: PhaseResult & { reason: string };
+  /** One decode step of batch b at the mean context (b = batch gives exactly the reported step). */
+  opsAt: (b: number) => StepOps;
+  /** Per sequence at the mean context: attention FLOPs and KV bytes read (decodeAtMeanContext). */
+  perSeq: { attnFlops: number; kvBytes: number };
+}
+
+/**
+ * Decode: O steps of B tokens at contexts P+1 … P+O, reported at their exact mean (every term is
+ * constant or linear in the context). FLOPs 2·N_matmul·B + B·attention at the mean context; bytes:
+ * the weights (routed experts as hit by B tokens) and each chip's share of the KV cache read.
+ */
+function decodePhase(c: Ctx, sh: Sharding): DecodePhase {
+  const { mc, s } = c;
+  const perSeq = decodeAtMeanContext(mc, s.workload.promptTokens, s.workload.outputTokens);
+  const opsAt = (b: number): StepOps => ({
     tokens: b,
     rows: b,
     matmulFlops: 2 * mc.matmulParamsPerToken * b,
     weightBytes: mc.fixedStreamBytes + routedBytes(c, b),
-    attnFlops: b * attnFlopsPerSeq,
-    attnBytesPerChip: b * kvReadPerSeq * kvShareDecode,
-    batchSharded: decodeSharding === "batch",
+    attnFlops: b * perSeq.attnFlops,
+    attnBytesPerChip: b * perSeq.kvBytes * sh.kvShareDecode,
+    batchSharded: sh.decode === "batch",
     steps: 1,
     sequences: b,
   });
-  const decode = choose(c, (l, ep) => phaseStep(c, l, decodeOps(B), ep));
+  const ops = opsAt(s.workload.batch);
+  return { step: choose(c, (l, ep) => runStep(c, l, ops, ep)), opsAt, perSeq };
+}
+
+/**
+ * Speculative decoding (Leviathan et al. 2023): k draft steps, then one target step over k+1 tokens
+ * per sequence; the expected number of tokens it yields is (1 − α^(k+1)) / (1 − α). Seconds per
+ * output token = (k · draft step + verify step) / expected tokens.
+ */
+function speculativeDecoding(c: Ctx, dec: DecodePhase, sh: Sharding): Report["speculative"] {
+  const { s, mc } = c;
+  if (!s.speculative) return undefined;
+  const { draft, draftTokens: k, acceptanceRate: a } = s.speculative;
+  const B = s.workload.batch;
+  const d = evaluate({ ...s, model: draft, speculative: undefined }, { brief: true });
+  const one = dec.opsAt(B);
+  const verify = runStep(c, dec.step.layout, {
+    ...one,
+    tokens: B * (k + 1),
+    rows: B * (k + 1),
+    matmulFlops: 2 * mc.matmulParamsPerToken * B * (k + 1),
+    weightBytes: mc.fixedStreamBytes + routedBytes(c, B * (k + 1)),
+    attnFlops: B * dec.perSeq.attnFlops * (k + 1),
+    // the KV cache is read once for the k+1 queries
+    attnBytesPerChip: B * dec.perSeq.kvBytes * sh.kvShareDecode,
+  }, dec.step.experts === "expert");
+  const expected = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
+  const t = (k * d.decode.timePerTokenS + verify.timeS) / expected;
+  const price = s.hardware.pricePerHour;
+  return {
+    expectedTokensPerStep: expected,
+    draftStepS: d.decode.timePerTokenS,
+    verifyStepS: verify.timeS,
+    timePerTokenS: t,
+    speedup: dec.step.timeS / t,
+    costPerMillionOutputTokens: price === undefined ? null : ((price / 3600) * c.n * t * 1e6) / B,
+    draftBytesPerChip: d.memory.perChip.weights + d.memory.perChip.kvCache,
+  };
+}
+
+/**
+ * Throughput and cost (CONTRACT "Cost"): chip-time charged to input tokens by prefill, output
+ * tokens by decode; all-in: the whole request's chip-time charged to its output tokens. Chip-seconds
+ * per million tokens, US$ at the chip's hourly price, joules at its power.
+ */
+function totals(c: Ctx, prefillS: number, decodeS: number): Report["total"] {
+  const { n, s } = c;
+  const { batch: B, outputTokens: O, promptTokens: P, prefillBatch: Bp } = s.workload;
+  const { pricePerHour: price, powerWatts } = s.hardware;
+  const totalTime = prefillS + decodeS;
+  const chipSecIn = (n * prefillS) / (Bp * P) * 1e6;
+  const chipSecOut = (n * decodeS) / (B * O) * 1e6;
+  const chipSecAllIn = (n * totalTime) / (B * O) * 1e6;
+  const usd = (chipSeconds: number) => (price === undefined ? null : (price / 3600) * chipSeconds);
+  return {
+    timeS: totalTime,
+    outputTokensPerS: (B * O) / totalTime,
+    costPerMillionOutputTokens: usd(chipSecOut),
+    costPerMillionInputTokens: usd(chipSecIn),
+    chipSecondsPerMillionOutputTokens: chipSecOut,
+    chipSecondsPerMillionInputTokens: chipSecIn,
+    costPerMillionOutputTokensAllIn: usd(chipSecAllIn),
+    chipSecondsPerMillionOutputTokensAllIn: chipSecAllIn,
+    joulesPerOutputToken: powerWatts === undefined ? null : (powerWatts * n * decodeS) / (B * O),
+  };
+}
+
+/** A phase's report entry: its step, bottleneck and layout (prefill and decode share these fields). */
+function phaseFields(p: PhaseResult & { reason: string }, sharding: "heads" | "batch") {
+  return {
+    bottleneck: bottleneckOf(p.breakdown),
+    breakdown: p.breakdown,
+    layout: p.layout,
+    attentionSharding: sharding,
+    layoutReason: p.reason,
+    experts: p.experts,
+    commBytes: p.commBytes,
+  };
+}
+
+/**
+ * Evaluates a resolved scenario. Pure and deterministic; units per CONTRACT.md (SI).
+ * `brief` leaves out the prose (layoutReason, warnings) for sweeps; every number is the same.
+ * Steps: attention sharding → memory and capacity → prefill → decode → speculative decoding →
+ * utilisation, cost and the roofline's critical batches.
+ */
+export function evaluate(s: Scenario, opts: { brief?: boolean } = {}): Report {
+  const brief = opts.brief === true;
+  const warnings: ReportWarning[] = [];
+  const warn: Warn = (field, f) => {
+    if (!brief) warnings.push({ field, message: f() });
+  };
+  const c: Ctx = stepContext(s, brief);
+  const { mc, n, math: pk } = c;
+  const hw = s.hardware;
+  if (pk.used !== pk.asked) warn("precision.activations", () => `${hw.name} has no ${pk.asked} figure; math runs at its ${pk.used} rate`);
+  if (s.sparsity.weights === "2:4" && !hw.sparseTensorCores) warn("sparsity.weights", () => "2:4 sparsity halves weight bytes, but this chip has no sparse tensor cores: no faster math");
+
+  const sh = attentionSharding(c, warn);
+  const memory = memoryCapacity(c, sh, warn);
+  const { step: prefill, matmulFlops: prefillMatmul } = prefillPhase(c, sh);
+  const dec = decodePhase(c, sh);
+  const decode = dec.step;
+  const speculative = speculativeDecoding(c, dec, sh);
+
+  const { batch: B, outputTokens: O } = s.workload;
   const tpot = decode.timeS;
   const decodeTime = tpot * O;
-  let speculative: Report["speculative"];
-  if (s.speculative) {
-    // Leviathan et al. 2023: k draft steps, then one target step over k+1 tokens per sequence;
-    // the expected number of tokens it yields is (1 − α^(k+1)) / (1 − α).
-    const { draft, draftTokens: k, acceptanceRate: a } = s.speculative;
-    const d = evaluate({ ...s, model: draft, speculative: undefined }, { brief: true });
-    const verify = phaseStep(c, decode.layout, {
-      tokens: B * (k + 1),
-      rows: B * (k + 1),
-      matmulFlops: decodeMatmul * (k + 1),
-      weightBytes: mc.fixedStreamBytes + routedBytes(c, B * (k + 1)),
-      attnFlops: B * attnFlopsPerSeq * (k + 1),
-      attnBytesPerChip: kvReadPerChip,
-      batchSharded: decodeSharding === "batch",
-      steps: 1,
-      sequences: B,
-    }, decode.experts === "expert");
-    const expected = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
-    const t = (k * d.decode.timePerTokenS + verify.timeS) / expected;
-    speculative = {
-      expectedTokensPerStep: expected,
-      draftStepS: d.decode.timePerTokenS,
-      verifyStepS: verify.timeS,
-      timePerTokenS: t,
-      speedup: tpot / t,
-      costPerMillionOutputTokens: hw.pricePerHour === undefined ? null : ((hw.pricePerHour / 3600) * n * t * 1e6) / B,
-      draftBytesPerChip: d.memory.perChip.weights + d.memory.perChip.kvCache,
-    };
-  }
-  const totalTime = prefill.timeS + decodeTime;
+  const decodeOps = dec.opsAt(B);
+  const kvReadPerChip = decodeOps.attnBytesPerChip;
 
-  // --- utilisation (CONTRACT "MFU"): the weight-matmul FLOPs the step performs — no input
-  // embedding (a lookup), the output projection only for the tokens whose logits are computed
-  // (prefill: the last prompt position), 2:4 sparsity skipping half — over chips × peak × time;
-  // attention not counted. These are the FLOPs the matmul roofline timed, so MFU ≤ compute efficiency.
+  // utilisation (CONTRACT "MFU"): the weight-matmul FLOPs the step performs — no input embedding
+  // (a lookup), the output projection only for the tokens whose logits are computed (prefill: the
+  // last prompt position), 2:4 sparsity skipping half — over chips × peak × time; attention not
+  // counted. These are the FLOPs the matmul roofline timed, so MFU ≤ compute efficiency.
   const peakAll = n * pk.flops;
-  const prefillMfu = prefillMatmul / c.sparseMul / (peakAll * prefill.timeS);
-  const decodeMfu = decodeMatmul / c.sparseMul / (peakAll * tpot);
-  const bytesPerStep = decodeWeightBytes + kvReadPerChip * n;
-  const mbu = bytesPerStep / (n * hw.memoryBandwidth * tpot);
+  const bytesPerStep = decodeOps.weightBytes + kvReadPerChip * n;
 
-  // --- cost (CONTRACT "Cost"): chip-time charged to input tokens by prefill, output by decode;
-  // all-in: the whole request's chip-time charged to the output tokens.
-  const chipSecIn = (n * prefill.timeS) / (Bp * P) * 1e6;
-  const chipSecOut = (n * decodeTime) / (B * O) * 1e6;
-  const chipSecAllIn = (n * totalTime) / (B * O) * 1e6;
-  const price = hw.pricePerHour;
-  const attnDecodeShare = attnFlopsPerSeq / (attnFlopsPerSeq + 2 * pb.active);
-  const ridge = pk.flops / hw.memoryBandwidth;
-  const crit = criticalBatches(c, decode, decodeOps, B);
+  const active = mc.params.active;
+  const crit = criticalBatches(c, decode, dec.opsAt, B);
 
   return {
-    params: { total: pb.total, active: pb.active },
-    memory: {
-      weightsBytes: mc.weightsBytes,
-      kvCacheBytesPerToken: mc.kvBytesPerTokenLayer * m.layers,
-      kvCacheBytes,
-      activationBytes,
-      perChipBytes,
-      capacityBytes: hw.memoryBytes,
-      usableBytes: usable,
-      fits,
-      maxBatch,
-      maxContextTokens,
-      contextWindowTokens: window ?? null,
-      maxContextBeyondWindow: window !== undefined && maxContextTokens > window,
-      perChip: { weights: perChipWeights, kvCache: perChipKv, activations: perChipAct, reserve },
-    },
+    params: { total: mc.params.total, active },
+    memory,
     prefill: {
       timeS: prefill.timeS,
       flops: prefill.flops,
       bytes: prefill.bytes,
-      mfu: prefillMfu,
-      bottleneck: bottleneckOf(prefill.breakdown),
-      breakdown: prefill.breakdown,
-      layout: prefill.layout,
-      attentionSharding: prefillSharding,
-      layoutReason: prefill.reason,
-      experts: prefill.experts,
-      commBytes: prefill.commBytes,
+      mfu: prefillMatmul / c.sparseMul / (peakAll * prefill.timeS),
+      ...phaseFields(prefill, sh.prefill),
     },
     decode: {
-      flopsPerToken: 2 * mc.matmulParamsPerToken + attnFlopsPerSeq,
+      flopsPerToken: 2 * mc.matmulParamsPerToken + dec.perSeq.attnFlops,
       bytesPerStep,
       timePerTokenS: tpot,
       timeS: decodeTime,
-      mfu: decodeMfu,
-      mbu,
-      bottleneck: bottleneckOf(decode.breakdown),
-      breakdown: decode.breakdown,
-      layout: decode.layout,
-      attentionSharding: decodeSharding,
-      layoutReason: decode.reason,
-      experts: decode.experts,
-      commBytes: decode.commBytes,
+      mfu: decodeOps.matmulFlops / c.sparseMul / (peakAll * tpot),
+      mbu: bytesPerStep / (n * hw.memoryBandwidth * tpot),
+      ...phaseFields(decode, sh.decode),
     },
-    total: {
-      timeS: totalTime,
-      outputTokensPerS: (B * O) / totalTime,
-      costPerMillionOutputTokens: price === undefined ? null : (price / 3600) * chipSecOut,
-      costPerMillionInputTokens: price === undefined ? null : (price / 3600) * chipSecIn,
-      chipSecondsPerMillionOutputTokens: chipSecOut,
-      chipSecondsPerMillionInputTokens: chipSecIn,
-      costPerMillionOutputTokensAllIn: price === undefined ? null : (price / 3600) * chipSecAllIn,
-      chipSecondsPerMillionOutputTokensAllIn: chipSecAllIn,
-      joulesPerOutputToken: hw.powerWatts === undefined ? null : (hw.powerWatts * n * decodeTime) / (B * O),
-    },
+    total: totals(c, prefill.timeS, decodeTime),
     speculative,
     attention: {
-      flopsShare: attnDecodeShare,
-      crossoverTokens: (2 * pb.active) / (mc.attnFlopsPerKey * m.layers),
+      flopsShare: dec.perSeq.attnFlops / (dec.perSeq.attnFlops + 2 * active),
+      crossoverTokens: (2 * active) / (mc.attnFlopsPerKey * s.model.layers),
     },
     roofline: {
       mathPrecision: pk.used,
       peakFlops: pk.flops,
       memoryBandwidth: hw.memoryBandwidth,
-      ridgeIntensity: ridge,
+      ridgeIntensity: pk.flops / hw.memoryBandwidth,
       criticalBatch: crit.step,
       criticalBatchBasis: crit.step === crit.weightsOnly ? "weights" : "weights+kv",
       criticalBatchWeightsOnly: crit.weightsOnly,
     },
     assumptions: {
       mode: s.mode,
-      efficiency: eff,
+      efficiency: c.eff,
       stepOverheadS: { prefill: prefill.breakdown.overhead, decode: decode.breakdown.overhead },
-      runtimeReserveBytes: reserve,
+      runtimeReserveBytes: memory.perChip.reserve,
     },
     engine: c.engine.id,
     engineAssumed: c.engineAssumed,

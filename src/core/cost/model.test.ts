@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedExpertsHit, meanCappedContext } from "./model";
+import { decodeAtMeanContext, expectedExpertsHit, meanCappedContext, type ModelCosts } from "./model";
 import { expertAllToAll, makeNet, torusAxes } from "./partition";
 
 describe("model helpers", () => {
@@ -7,6 +7,13 @@ describe("model helpers", () => {
     expect(expectedExpertsHit(8, 2, 1)).toBeCloseTo(2, 12);
     expect(expectedExpertsHit(8, 2, 2)).toBeCloseTo(3.5, 12); // 8 · (1 − 0.75²)
     expect(expectedExpertsHit(8, 8, 1)).toBe(8);
+  });
+
+  it("should price one decode sequence at the mean context, windowed layers capped", () => {
+    // 2 full layers at the mean context 40 + 21/2 = 50.5 keys, 1 windowed layer at its mean 47.75 keys:
+    // 148.75 keys; × 4 FLOP per key = 595 FLOP; × 8 bytes per key = 1190 bytes.
+    const mc = { fullLayers: 2, windowLayers: 1, window: 50, attnFlopsPerKey: 4, kvBytesPerTokenLayer: 8 } as ModelCosts;
+    expect(decodeAtMeanContext(mc, 40, 20)).toEqual({ attnFlops: 595, kvBytes: 1190, meanContext: 50.5 });
   });
 
   it("should average min(T, W) over the decode steps exactly", () => {

@@ -111,6 +111,18 @@ export function meanCappedContext(P: number, O: number, W: number): number {
   return (sumBelow + (O - below) * W) / O;
 }
 
+/**
+ * One sequence's decode step at the exact mean over its O steps (contexts P+1 … P+O; windowed
+ * layers capped at W, meanCappedContext): attention FLOPs (perKey per cached key, formulas.md §6)
+ * and KV-cache bytes read (formulas.md §7), all layers; the mean context in tokens. Every decode
+ * figure at "the mean context" (report, roofline points, charts) comes from here.
+ */
+export function decodeAtMeanContext(mc: ModelCosts, P: number, O: number): { attnFlops: number; kvBytes: number; meanContext: number } {
+  const meanContext = meanCappedContext(P, O, Infinity);
+  const keys = mc.fullLayers * meanContext + (mc.windowLayers ? mc.windowLayers * meanCappedContext(P, O, mc.window) : 0);
+  return { attnFlops: mc.attnFlopsPerKey * keys, kvBytes: mc.kvBytesPerTokenLayer * keys, meanContext };
+}
+
 /** Causal prefill attention FLOPs of one sequence of S tokens: Σ_t perKey·min(t, W) over layers (≈ 2·L·S²·H·h·… for full layers). */
 export function prefillAttentionFlops(mc: ModelCosts, S: number): number {
   const full = (mc.attnFlopsPerKey * S * S) / 2;
