@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attentionModel, capacityModel, decades, frontierModel, rooflineModel, siTick } from "./insightModels";
 import type { RooflinePoint, AttentionFigures, FrontierPoint } from "../core";
-import type { ContextSweep } from "../worker/protocol";
+import type { ContextSweep } from "../core/curves";
 
 const pt = (id: RooflinePoint["id"], intensity: number, attainable: number): RooflinePoint => ({
   id,

@@ -4,7 +4,7 @@
  * bytes → GB); every quantity comes from the core.
  */
 import type { AttentionFigures, Bottleneck, FrontierPoint, Precision, RooflinePoint } from "../core";
-import type { BatchMemoryPoint, ContextSweep, FeasibleSeries } from "../worker/protocol";
+import type { BatchMemoryPoint, ContextSweep, FeasibleSeries } from "../core/curves";
 import { PALETTE } from "./palette";
 import { formatContextTick } from "./viewModels";
 

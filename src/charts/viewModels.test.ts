@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ContextPoint, ContextSweep } from "../worker/protocol";
+import type { ContextPoint, ContextSweep } from "../core/curves";
 import {
   breakdownChartModel,
   niceTicks,

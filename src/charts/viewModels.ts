@@ -3,7 +3,7 @@
  * Only unit scaling for display happens here (seconds → ms); every quantity comes from the core.
  */
 import type { TimeBreakdown } from "../core";
-import type { ContextSweep } from "../worker/protocol";
+import type { ContextSweep } from "../core/curves";
 import { PALETTE, TIME_COMPONENTS, type TimeComponentKey } from "./palette";
 
 export type Phase = "prefill" | "decode";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakEvenDays, distillBreakEven, servingCostPerDay, trainingChipHours, trainingFlops } from "./distill";
+import { breakEvenDays, distillBreakEven, distillFor, servingCostPerDay, trainingChipHours, trainingFlops } from "./distill";
 import { compareReports, difference, ratio } from "./compare";
 import { evaluate, resolveScenario } from "./index";
 
@@ -71,6 +71,27 @@ describe("distillation break-even", () => {
     const r = distillBreakEven({ studentParams: NaN, trainingTokens: -1, mfu: 2, peakFlops: 0, pricePerChipHour: 1, requestsPerS: 0, promptTokens: 1, outputTokens: 1, teacher: { costPerMillionInputTokens: null, costPerMillionOutputTokens: 1 }, student: { costPerMillionInputTokens: 1, costPerMillionOutputTokens: 1 } });
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(["studentParams", "trainingTokens", "mfu", "peakFlops", "requestsPerS", "teacher.costPerMillionInputTokens"]);
+  });
+});
+
+describe("distillFor (teacher A, student B from their reports)", () => {
+  const side = (hw: string, model: string) => {
+    const scenario = resolveScenario({ model: { preset: model }, hardware: { preset: hw, chips: 1, pricePerHour: 1 } }).scenario;
+    return { scenario, report: evaluate(scenario) };
+  };
+  it("should train on B's chip at its 16-bit peak: bf16 where listed, else fp16", () => {
+    const a = side("h100-sxm", "llama-3.1-70b");
+    const as = { trainingTokens: 1e10, mfu: 0.5, requestsPerS: 1, teacherForward: false };
+    // V100 lists fp16 only (125 TFLOP/s): 6 · N · 1e10 FLOP / (125e12 · 0.5) / 3600 chip-hours
+    const v = side("v100", "llama-3.1-8b");
+    const out = distillFor(a, v, as);
+    expect(out?.ok).toBe(true);
+    if (!out?.ok) return;
+    const N = v.report.params.total;
+    expect(out.result.trainingFlops).toBe(6 * N * 1e10);
+    expect(out.result.trainingChipHours).toBeCloseTo((6 * N * 1e10) / (125e12 * 0.5) / 3600, 6); // 2,141 h for 8.03B
+    expect(out.result.oneTimeCost).toBeCloseTo(out.result.trainingChipHours, 6); // at $1 per chip-hour
+    expect(distillFor(a, { report: null, scenario: v.scenario }, as)).toBeNull();
   });
 });
 

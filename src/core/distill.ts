@@ -11,6 +11,8 @@
  * Units: FLOP, FLOP/s, seconds, chip-hours, USD, requests/s, tokens. Pure and deterministic.
  */
 
+import type { Report, Scenario } from "./types";
+
 export const SECONDS_PER_DAY = 86_400;
 
 /** Training FLOPs of a dense model: 6 × N × D (FLOP; N parameters, D tokens). 8e9 × 1e10 → 4.8e20. */
@@ -148,4 +150,41 @@ export function distillBreakEven(input: DistillInput): DistillOutcome {
       breakEvenRequests: days === null ? null : days * SECONDS_PER_DAY * input.requestsPerS,
     },
   };
+}
+
+/** The user's assumptions for the break-even (everything else comes from A's and B's reports). */
+export interface DistillAssumptions {
+  /** Training tokens for the student (0 = no training: quantization or pruning as-is). */
+  trainingTokens: number;
+  /** MFU reached in training (0–1]. */
+  mfu: number;
+  /** Requests per second served. */
+  requestsPerS: number;
+  /** Count the teacher's forward pass over the training tokens (logit distillation). */
+  teacherForward: boolean;
+}
+
+export const DEFAULT_DISTILL: DistillAssumptions = { trainingTokens: 2e10, mfu: 0.4, requestsPerS: 10, teacherForward: true };
+
+/**
+ * Teacher = A, student = B. Training runs on B's accelerator type at its bf16 peak (fp16 where the
+ * chip has no bf16 figure; training runs in 16-bit) and price per chip-hour; traffic uses B's
+ * prompt and output lengths.
+ */
+export function distillFor(a: { report: Report | null; scenario: Scenario | null } | null, b: { report: Report | null; scenario: Scenario | null } | null, as: DistillAssumptions): DistillOutcome | null {
+  if (!a?.report || !b?.report || !b.scenario) return null;
+  const hw = b.scenario.hardware;
+  return distillBreakEven({
+    studentParams: b.report.params.total,
+    teacherParams: as.teacherForward ? a.report.params.total : 0,
+    trainingTokens: as.trainingTokens,
+    mfu: as.mfu,
+    peakFlops: hw.peakFlops.bf16 ?? hw.peakFlops.fp16 ?? 0,
+    pricePerChipHour: hw.pricePerHour ?? NaN,
+    requestsPerS: as.requestsPerS,
+    promptTokens: b.scenario.workload.promptTokens,
+    outputTokens: b.scenario.workload.outputTokens,
+    teacher: a.report.total,
+    student: b.report.total,
+  });
 }

@@ -4,8 +4,7 @@
  * actions (quantize, prune, pick a smaller student). Every number comes from the core.
  */
 import { compareReports } from "../core/compare";
-import { distillBreakEven } from "../core/distill";
-import type { CompareRow, DistillOutcome, Report, Scenario, ScenarioInput } from "../core";
+import type { CompareRow, Report, ScenarioInput } from "../core";
 import type { CalculatorState, CalculatorStore } from "./store";
 
 export const selectCompare = (s: CalculatorState) => s.compare;
@@ -40,39 +39,5 @@ export function startB(store: CalculatorStore, kind: QuickB, studentPreset?: str
   store.getState().loadInput(next, []);
 }
 
-/** The user's assumptions for the break-even (everything else comes from A's and B's reports). */
-export interface DistillAssumptions {
-  /** Training tokens for the student (0 = no training: quantization or pruning as-is). */
-  trainingTokens: number;
-  /** MFU reached in training (0–1]. */
-  mfu: number;
-  /** Requests per second served. */
-  requestsPerS: number;
-  /** Count the teacher's forward pass over the training tokens (logit distillation). */
-  teacherForward: boolean;
-}
-
-export const DEFAULT_DISTILL: DistillAssumptions = { trainingTokens: 2e10, mfu: 0.4, requestsPerS: 10, teacherForward: true };
-
-/**
- * Teacher = A, student = B. Training runs on B's accelerator type at its bf16 peak and price per
- * chip-hour; traffic uses B's prompt and output lengths.
- */
-export function distillFor(a: { report: Report | null; scenario: Scenario | null } | null, b: { report: Report | null; scenario: Scenario | null } | null, as: DistillAssumptions): DistillOutcome | null {
-  if (!a?.report || !b?.report || !b.scenario) return null;
-  const hw = b.scenario.hardware;
-  return distillBreakEven({
-    studentParams: b.report.params.total,
-    teacherParams: as.teacherForward ? a.report.params.total : 0,
-    trainingTokens: as.trainingTokens,
-    mfu: as.mfu,
-    peakFlops: hw.peakFlops.bf16 ?? hw.peakFlops.fp16 ?? 0,
-    pricePerChipHour: hw.pricePerHour ?? NaN,
-    requestsPerS: as.requestsPerS,
-    promptTokens: b.scenario.workload.promptTokens,
-    outputTokens: b.scenario.workload.outputTokens,
-    teacher: a.report.total,
-    student: b.report.total,
-  });
-}
+export { DEFAULT_DISTILL, distillFor, type DistillAssumptions } from "../core/distill";
 export type { Analysis, PinnedAnalysis, CurvePoint } from "../worker/protocol";

@@ -9,7 +9,6 @@ import {
   explain,
   frontier,
   logSpace,
-  MODEL_PRESETS,
   resolveScenario,
   rooflinePoints,
   sweep,
@@ -17,25 +16,12 @@ import {
   type Scenario,
   type ScenarioInput,
 } from "../core";
+import { batchMemoryPoints, contextPoints, contextSweepOf, feasibleChipCounts, feasibleRegion, scenarioContextGrid } from "../core/curves";
+import type { BatchMemoryPoint, ContextPoint, ContextSweep, FeasibleSeries } from "../core/curves";
 import { analysePinned } from "./pinned";
-import type { Analysis, BatchMemoryPoint, Headline, ContextPoint, ContextSweep, CostApi, FeasibleSeries, FrontierAnswer, Insights } from "./protocol";
+import type { Analysis, Headline, CostApi, FrontierAnswer, Insights } from "./protocol";
 
-/** Points per chart series (Recharts stays fast well below ~60). */
-export const SWEEP_POINTS = 40;
-const DEFAULT_MAX_CONTEXT = 131072;
-const SWEEP_CAP = 16_777_216;
-
-/**
- * Log-spaced integer context lengths covering the current prompt and the model's context window:
- * from min(64, prompt) to max(maxContext, 2 × prompt + output), at most `n` distinct values.
- */
-export function contextGrid(promptTokens: number, outputTokens: number, maxContext: number, n = SWEEP_POINTS): number[] {
-  const p = Number.isFinite(promptTokens) && promptTokens >= 1 ? promptTokens : 1;
-  const o = Number.isFinite(outputTokens) && outputTokens >= 0 ? outputTokens : 0;
-  const lo = Math.max(1, Math.min(64, p));
-  const hi = Math.min(SWEEP_CAP, Math.max(lo * 2, maxContext, 2 * p + o));
-  return logSpace(lo, hi, n);
-}
+export { contextGrid, SWEEP_POINTS } from "../core/curves";
 
 /** Cache of the last sweep: the chart sweep does not depend on the prompt or output length. */
 let lastSweepKey = "";
@@ -47,47 +33,14 @@ function sweepKey(s: Scenario, grid: number[]): string {
 }
 
 function contextSweep(s: Scenario, maxContextTokens: number): ContextSweep {
-  const preset = s.model.preset ? MODEL_PRESETS.find((p) => p.id === s.model.preset) : undefined;
-  const maxContext = preset?.maxContext ?? DEFAULT_MAX_CONTEXT;
-  const { promptTokens, outputTokens } = s.workload;
-  const grid = contextGrid(promptTokens, outputTokens, maxContext);
+  const grid = scenarioContextGrid(s);
   const key = sweepKey(s, grid);
   if (key !== lastSweepKey) {
-    // One output token: each point is a prefill of `context` tokens and one decode step at it.
-    const one = { ...s, workload: { ...s.workload, outputTokens: 1 } };
-    lastPoints = sweep(one, "promptTokens", grid).map(({ x: context, report: r }) => {
-      const a = attentionFigures({ ...one, workload: { ...one.workload, promptTokens: context } }, r);
-      return {
-        attention: {
-          prefillAttentionFlops: a.prefillAttentionFlops,
-          prefillOtherFlops: a.prefillOtherFlops,
-          decodeAttentionFlops: a.decodeAttentionFlops,
-          decodeOtherFlops: a.decodeOtherFlops,
-          decodeKvBytes: r.memory.kvCacheBytes,
-          decodeWeightBytes: r.memory.weightsBytes,
-          scoreMatrixTrafficBytes: a.scoreMatrixTrafficBytes,
-        },
-        memory: r.memory.perChip,
-        context,
-        prefill: r.prefill.breakdown,
-        prefillS: r.prefill.timeS,
-        decode: r.decode.breakdown,
-        decodeStepS: r.decode.timePerTokenS,
-        fits: r.memory.fits,
-      };
-    });
+    lastPoints = contextPoints(s, grid);
     lastSweepKey = key;
   }
-  return {
-    points: lastPoints,
-    promptTokens,
-    meanDecodeContext: promptTokens + (outputTokens + 1) / 2,
-    maxContextTokens,
-  };
+  return contextSweepOf(s, lastPoints, maxContextTokens);
 }
-
-/** Batch sizes of the capacity chart (sequences). */
-const BATCH_GRID = logSpace(1, 4096, 25);
 
 let lastBatchKey = "";
 let lastByBatch: BatchMemoryPoint[] = [];
@@ -97,7 +50,7 @@ function batchMemory(s: Scenario): BatchMemoryPoint[] {
   const { workload, ...rest } = s;
   const key = JSON.stringify([rest, workload.promptTokens, workload.outputTokens]);
   if (key !== lastBatchKey) {
-    lastByBatch = sweep(s, "batch", BATCH_GRID).map(({ x, report: r }) => ({ batch: x, memory: r.memory.perChip, fits: r.memory.fits }));
+    lastByBatch = batchMemoryPoints(s);
     lastBatchKey = key;
   }
   return lastByBatch;
@@ -106,21 +59,13 @@ function batchMemory(s: Scenario): BatchMemoryPoint[] {
 let lastFeasibleKey = "";
 let lastFeasible: FeasibleSeries[] = [];
 
-/** Largest batch that fits against context for 1, 2, 4 … chips (up to max(8, chips)); cached by everything but the workload and chips. */
-function feasibleRegion(s: Scenario, grid: number[]): FeasibleSeries[] {
+/** The feasible region (core/curves.ts), cached by everything but the workload and chips. */
+function feasible(s: Scenario, grid: number[]): FeasibleSeries[] {
   const { workload: _w, hardware, ...rest } = s;
-  const { chips, ...hw } = hardware;
-  const top = Math.min(1024, Math.max(8, chips));
-  const counts: number[] = [];
-  for (let c = 1; c <= top; c *= 2) counts.push(c);
-  if (counts[counts.length - 1] !== top) counts.push(top);
-  const key = JSON.stringify([rest, hw, counts, grid[0], grid[grid.length - 1]]);
+  const { chips: _c, ...hw } = hardware;
+  const key = JSON.stringify([rest, hw, feasibleChipCounts(hardware.chips), grid[0], grid[grid.length - 1]]);
   if (key !== lastFeasibleKey) {
-    const coarse = grid.filter((_, i) => i % 2 === 0 || i === grid.length - 1);
-    lastFeasible = counts.map((c) => {
-      const sc = { ...s, hardware: { ...s.hardware, chips: c }, workload: { ...s.workload, outputTokens: 1 } };
-      return { chips: c, points: sweep(sc, "promptTokens", coarse).map(({ x, report: r }) => ({ context: x, maxBatch: r.memory.maxBatch })) };
-    });
+    lastFeasible = feasibleRegion(s, grid);
     lastFeasibleKey = key;
   }
   return lastFeasible;
@@ -133,7 +78,7 @@ function insightsFor(s: Scenario, report: Report, sweep: ContextSweep | null): I
       attention: attentionFigures(s, report),
       terms: explain(s, report),
       byBatch: batchMemory(s),
-      feasible: sweep ? feasibleRegion(s, sweep.points.map((p) => p.context)) : [],
+      feasible: sweep ? feasible(s, sweep.points.map((p) => p.context)) : [],
     };
   } catch {
     return null; // the headline numbers still stand without the teaching charts

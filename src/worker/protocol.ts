@@ -3,58 +3,11 @@
  * time and nothing is bundled twice. The worker and the in-thread fallback implement `CostApi`
  * with the same functions (src/worker/api.ts).
  */
-import type { AttentionFigures, FieldIssue, FrontierPoint, Report, RooflinePoint, Scenario, ScenarioInput, Term, TermId, TimeBreakdown } from "../core";
+import type { AttentionFigures, FieldIssue, FrontierPoint, Report, RooflinePoint, Scenario, ScenarioInput, Term, TermId } from "../core";
 
-/** One context length of the chart's sweep: prefill of a prompt this long, and one decode step at it. */
-export interface ContextPoint {
-  /** Context length in tokens. */
-  context: number;
-  /** Prefill of `context` prompt tokens (whole batch), seconds by component. */
-  prefill: TimeBreakdown;
-  prefillS: number;
-  /** One decode step with `context` tokens in the KV cache (whole batch), seconds by component. */
-  decode: TimeBreakdown;
-  decodeStepS: number;
-  /** Whether the batch still fits in memory at this context. */
-  fits: boolean;
-  /** Attention against everything else at this context (teaching charts; absent if not computed). */
-  attention?: ContextAttention;
-  /** Memory per chip at this context, by part (bytes). */
-  memory?: MemoryParts;
-}
-
-/** FLOPs and bytes of attention against the rest at one context length (whole batch). */
-export interface ContextAttention {
-  prefillAttentionFlops: number;
-  prefillOtherFlops: number;
-  decodeAttentionFlops: number;
-  decodeOtherFlops: number;
-  /** One decode step reads the KV cache and the weights (bytes, all chips). */
-  decodeKvBytes: number;
-  decodeWeightBytes: number;
-  /** Score-matrix HBM traffic of a prefill without FlashAttention (bytes, all layers). */
-  scoreMatrixTrafficBytes: number;
-}
-
-export interface MemoryParts {
-  weights: number;
-  kvCache: number;
-  activations: number;
-  reserve: number;
-}
-
-/** Memory per chip at one batch size (capacity chart). */
-export interface BatchMemoryPoint {
-  batch: number;
-  memory: MemoryParts;
-  fits: boolean;
-}
-
-/** Largest batch that fits against context, for one chip count (feasible region). */
-export interface FeasibleSeries {
-  chips: number;
-  points: { context: number; maxBatch: number }[];
-}
+// The chart data types live in the core (core/curves.ts), which computes them.
+import type { BatchMemoryPoint, ContextSweep, FeasibleSeries } from "../core/curves";
+export type { BatchMemoryPoint, ContextAttention, ContextPoint, ContextSweep, FeasibleSeries, MemoryParts } from "../core/curves";
 
 /** Teaching figures for the current scenario, all from the core. */
 export interface Insights {
@@ -69,16 +22,6 @@ export interface FrontierAnswer {
   points: FrontierPoint[];
   /** Time the worker spent computing them (ms). */
   ms: number;
-}
-
-export interface ContextSweep {
-  points: ContextPoint[];
-  /** The scenario's prompt length (tokens): the prefill marker. */
-  promptTokens: number;
-  /** The scenario's mean decode context (tokens): the decode marker. */
-  meanDecodeContext: number;
-  /** Longest context that fits at this batch (tokens), from the report. */
-  maxContextTokens: number;
 }
 
 /** The numbers and the roofline of one input, small enough to compute ahead for a slider's neighbourhood. */
