@@ -5,8 +5,8 @@
  */
 import { createContext, memo, useContext, useMemo } from "react";
 import { DefaultZIndexes } from "recharts";
-import { formatContextTick } from "./viewModels";
-import { int, siTick, type AttentionModel, type AttentionRow } from "./insightModels";
+import { formatContextTick, formatInt, siTick } from "../core/format";
+import type { AttentionModel, AttentionRow } from "./attentionModel";
 import { PALETTE } from "./palette";
 import { Frame, useAxis } from "./frame";
 import { HoverReadout, Marks, Polyline, VLine } from "./marks";
@@ -52,7 +52,7 @@ function Readout() {
   const { rows, series, unit } = useContext(Data);
   const xs = useMemo(() => rows.map((r) => r.context), [rows]);
   const read = (i: number) => ({
-    title: `${int(rows[i]!.context)} tokens of context`,
+    title: `${formatInt(rows[i]!.context)} tokens of context`,
     lines: series.map((s) => ({ text: `${s.name}: ${siTick(rows[i]![s.key] ?? NaN)} ${unit}`, color: s.color })),
   });
   return <HoverReadout xs={xs} read={read} />;

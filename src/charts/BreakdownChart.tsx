@@ -6,14 +6,14 @@
 import { createContext, memo, useContext, useMemo, useRef } from "react";
 import { DefaultZIndexes } from "recharts";
 import { Frame, useAxis } from "./frame";
-import { formatContextTick, stackPhase, type Band, type BreakdownChartModel, type PhaseChartModel } from "./viewModels";
+import { stackPhase, type Band, type BreakdownChartModel, type PhaseChartModel } from "./viewModels";
 import { PALETTE, TIME_COMPONENTS } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
 import { Band as BandMark, HoverReadout, Marks, VLine, XBand } from "./marks";
 import { useShared } from "./stable";
+import { formatContextTick, sig } from "../core/format";
 
-const nf = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
-const fmt = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? nf.format(v) : "—");
+const fmt = (v: unknown) => (typeof v === "number" ? sig(v) : "—");
 
 export type ChartScale = "time" | "share";
 

@@ -4,15 +4,16 @@
  */
 import { createContext, memo, useContext, useMemo } from "react";
 import { DefaultZIndexes } from "recharts";
-import { formatContextTick, log2Ticks, MEMORY_PARTS, niceTicks, stackBands } from "./viewModels";
-import { int, sig3, siTick, type CapacityModel, type FeasibleRow, type MemoryRow } from "./insightModels";
+import { log2Ticks, MEMORY_PARTS, niceTicks, stackBands } from "./viewModels";
+import { formatContextTick, formatInt, sig, siTick } from "../core/format";
+import type { CapacityModel, FeasibleRow, MemoryRow } from "./capacityModel";
 import { PALETTE } from "./palette";
 import { Frame, useAxis } from "./frame";
 import { Band, HLine, HoverReadout, Marks, Polyline, VLine } from "./marks";
 
 
-const gbTick = (v: number) => sig3(v);
-const batchTick = (n: number) => `batch ${int(n)}`;
+const gbTick = (v: number) => sig(v);
+const batchTick = (n: number) => `batch ${formatInt(n)}`;
 
 interface StackData {
   rows: MemoryRow[];
@@ -34,7 +35,7 @@ function StackMarks() {
           {bands.map((b) => (
             <Band key={b.key} ctx={ctx} pts={b.pts} color={b.color} />
           ))}
-          <HLine ctx={ctx} y={capacityGB} stroke={PALETTE.overCapacity} width={2} label={`capacity ${sig3(capacityGB)} GB`} />
+          <HLine ctx={ctx} y={capacityGB} stroke={PALETTE.overCapacity} width={2} label={`capacity ${sig(capacityGB)} GB`} />
           <VLine ctx={ctx} x={marker} stroke="#0f172a" dash="4 3" label={markerLabel} />
         </>
       )}
@@ -47,7 +48,7 @@ function StackReadout() {
   const xs = useMemo(() => rows.map((r) => r.x), [rows]);
   const read = (i: number) => ({
     title: xLabel(rows[i]!.x),
-    lines: [...MEMORY_PARTS].reverse().map((p) => ({ text: `${p.label}: ${sig3(rows[i]![p.key])} GB`, color: p.color })),
+    lines: [...MEMORY_PARTS].reverse().map((p) => ({ text: `${p.label}: ${sig(rows[i]![p.key])} GB`, color: p.color })),
   });
   return <HoverReadout xs={xs} read={read} />;
 }
@@ -109,7 +110,7 @@ function FeasibleReadout() {
     title: `${formatContextTick(rows[i]!.context)} tokens of context`,
     lines: model.chipCounts.map((c) => {
       const b = rows[i]![c.key];
-      return { text: `${c.chips} chip${c.chips === 1 ? "" : "s"}: ${b === null || b === undefined ? "nothing fits" : `batch ≤ ${int(b)}`}`, color: c.color };
+      return { text: `${c.chips} chip${c.chips === 1 ? "" : "s"}: ${b === null || b === undefined ? "nothing fits" : `batch ≤ ${formatInt(b)}`}`, color: c.color };
     }),
   });
   return <HoverReadout xs={xs} read={read} />;

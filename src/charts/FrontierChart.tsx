@@ -5,7 +5,8 @@
  */
 import { createContext, memo, useContext, useMemo, useState } from "react";
 import { DefaultZIndexes } from "recharts";
-import { siTick, sig3, WEIGHT_COLORS, type FrontierDot, type FrontierModel } from "./insightModels";
+import { WEIGHT_COLORS, type FrontierDot, type FrontierModel } from "./frontierModel";
+import { sig, siTick } from "../core/format";
 import { PALETTE } from "./palette";
 import { Frame, useAxis } from "./frame";
 import { Marks, pixel, Polyline } from "./marks";
@@ -87,7 +88,7 @@ function Readout() {
   if (!d || !model) return null;
   const lines = [
     `${d.chips} chip${d.chips === 1 ? "" : "s"}, batch ${d.batch}, ${d.weights} weights${d.pareto ? " · on the frontier" : ""}`,
-    `${sig3(d.x)} ms per token · ${sig3(d.y)} ${model.costUnit}`,
+    `${sig(d.x)} ms per token · ${sig(d.y)} ${model.costUnit}`,
     "Click to load it",
   ];
   return (

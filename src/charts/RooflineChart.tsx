@@ -6,7 +6,8 @@
 import { createContext, memo, useContext, useRef } from "react";
 import { DefaultZIndexes } from "recharts";
 import { Frame, useAxis } from "./frame";
-import { siTick, sig3, type RooflineModel } from "./insightModels";
+import type { RooflineModel } from "./rooflineModel";
+import { sig, siTick } from "../core/format";
 import { PALETTE } from "./palette";
 import { useHeldWhileHidden } from "./useHeldWhileHidden";
 import { Marks, pixel, PointLabel, Segment, VLine } from "./marks";
@@ -21,7 +22,7 @@ type Dot = RooflineModel["points"][number];
 const Marker = memo(function Marker({ cx, cy, dot }: { cx: number; cy: number; dot: Dot }) {
   const { shape, color, r } = dot;
   const common = { fill: color, stroke: "#ffffff", strokeWidth: 1.5 };
-  const title = <title>{`${dot.label}: ${sig3(dot.x)} FLOP/byte → up to ${sig3(dot.y)} TFLOP/s`}</title>;
+  const title = <title>{`${dot.label}: ${sig(dot.x)} FLOP/byte → up to ${sig(dot.y)} TFLOP/s`}</title>;
   if (shape === "circle") return <circle cx={cx} cy={cy} r={r} {...common}>{title}</circle>;
   if (shape === "square") return <rect x={cx - r * 0.85} y={cy - r * 0.85} width={r * 1.7} height={r * 1.7} {...common}>{title}</rect>;
   if (shape === "triangle") return <polygon points={`${cx},${cy - r} ${cx + r},${cy + r * 0.8} ${cx - r},${cy + r * 0.8}`} {...common}>{title}</polygon>;
@@ -37,7 +38,7 @@ const RoofMarks = memo(function RoofMarks({ roof, ridge }: { roof: RooflineModel
           {roof.slice(1).map((b, i) => (
             <Segment key={i} ctx={ctx} a={roof[i]!} b={b} stroke={PALETTE.roof} strokeWidth={2} />
           ))}
-          <VLine ctx={ctx} x={ridge} stroke={PALETTE.roof} dash="4 3" label={`ridge ${sig3(ridge)} FLOP/B (datasheet)`} />
+          <VLine ctx={ctx} x={ridge} stroke={PALETTE.roof} dash="4 3" label={`ridge ${sig(ridge)} FLOP/B (datasheet)`} />
         </>
       )}
     </Marks>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { attentionModel, capacityModel, decades, frontierModel, rooflineModel, siTick } from "./insightModels";
+import { attentionModel } from "./attentionModel";
+import { decades } from "./axes";
+import { capacityModel } from "./capacityModel";
+import { frontierModel } from "./frontierModel";
+import { rooflineModel } from "./rooflineModel";
+import { siTick } from "../core/format";
 import type { RooflinePoint, AttentionFigures, FrontierPoint } from "../core";
 import type { ContextSweep } from "../core/curves";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ContextPoint, ContextSweep } from "../core/curves";
+import { formatContextTick } from "../core/format";
 import {
   breakdownChartModel,
   niceTicks,
   stackPhase,
   dominantOf,
-  formatContextTick,
   log2Ticks,
   memoryBarModel,
   timeUnitFor,

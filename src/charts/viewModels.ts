@@ -2,6 +2,7 @@
  * Pure view models for the charts: the worker's sweep and report in, rows and labels out.
  * Only unit scaling for display happens here (seconds → ms); every quantity comes from the core.
  */
+import { formatContextTick } from "../core/format";
 import type { TimeBreakdown } from "../core";
 import type { ContextSweep } from "../core/curves";
 import { PALETTE, TIME_COMPONENTS, type TimeComponentKey } from "./palette";
@@ -91,15 +92,6 @@ export function log2Ticks(lo: number, hi: number, max = 7): number[] {
   return ticks;
 }
 
-/** "1k", "16k", "1M" for powers of two (1024-based, as context lengths are quoted); "512" below. */
-export function formatContextTick(n: number): string {
-  if (!Number.isFinite(n)) return "";
-  if (n >= 1048576 && n % 1048576 === 0) return `${n / 1048576}M`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024}k`;
-  if (n >= 1e6) return `${Math.round(n / 1e5) / 10}M`;
-  if (n >= 1e3) return `${Math.round(n / 100) / 10}k`;
-  return String(Math.round(n));
-}
 
 function phaseModel(
   sweep: ContextSweep,

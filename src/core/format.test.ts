@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatBytesBinary, formatCount, formatPercent, formatSeconds, formatUsd } from "./format";
+import { formatBytes, formatBytesBinary, formatCount, formatParamsShort, formatPercent, formatSeconds, formatUsd } from "./format";
 
 describe("format", () => {
   it("should format with units and never print NaN", () => {
@@ -14,5 +14,14 @@ describe("format", () => {
       expect(f(Infinity)).toBe("—");
       expect(f(undefined)).toBe("—");
     }
+  });
+});
+
+describe("formatParamsShort (a derived model's name)", () => {
+  it("should say T, B or M with three significant figures", () => {
+    expect(formatParamsShort(7.24e9)).toBe("7.24B");
+    expect(formatParamsShort(70.55e9)).toBe("70.6B");
+    expect(formatParamsShort(1.2e8)).toBe("120M");
+    expect(formatParamsShort(1.5e12)).toBe("1.5T");
   });
 });

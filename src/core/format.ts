@@ -162,3 +162,32 @@ export function formatBytesBinary(b: number | null | undefined): string {
     [1, "B"],
   ]);
 }
+
+/** "1k", "10M", "1G" … for log-axis ticks (SI prefixes, powers of ten; 3 significant figures). Empty for non-positive values. */
+export function siTick(v: number): string {
+  if (!isNum(v) || v <= 0) return "";
+  const units: [number, string][] = [
+    [1e15, "P"],
+    [1e12, "T"],
+    [1e9, "G"],
+    [1e6, "M"],
+    [1e3, "k"],
+  ];
+  for (const [f, u] of units) if (v >= f) return `${sig(v / f)}${u}`;
+  return sig(v);
+}
+
+/** Context lengths on an axis: binary multiples as "128k" / "1M" (131072, 1048576), others to one decimal ("1.5k"). Empty when not finite. */
+export function formatContextTick(n: number): string {
+  if (!Number.isFinite(n)) return "";
+  if (n >= 1048576 && n % 1048576 === 0) return `${n / 1048576}M`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024}k`;
+  if (n >= 1e6) return `${Math.round(n / 1e5) / 10}M`;
+  if (n >= 1e3) return `${Math.round(n / 100) / 10}k`;
+  return String(Math.round(n));
+}
+
+/** A parameter count for a model's name: 7.24e9 → "7.24B", 1.2e8 → "120M" (T, B, else M; 3 significant figures). */
+export function formatParamsShort(n: number): string {
+  return n >= 1e12 ? `${+(n / 1e12).toPrecision(3)}T` : n >= 1e9 ? `${+(n / 1e9).toPrecision(3)}B` : `${+(n / 1e6).toPrecision(3)}M`;
+}

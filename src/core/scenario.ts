@@ -5,6 +5,7 @@
  * objects: an unknown or misspelt field is an issue naming it, never silently ignored. Every
  * number's range comes from the plausible-ranges table (limits.ts).
  */
+import { formatParamsShort } from "./format";
 import * as z from "zod/mini";
 import { block, bool, check, describeValue, oneOf, ranged, text, type Schema } from "./fields";
 import { findHardwarePreset, HARDWARE_PRESETS, type HardwarePreset } from "./hardware/presets";
@@ -200,9 +201,6 @@ function resolveModel(raw: Record<string, unknown>, issues: FieldIssue[]): Scena
   return { ...shape, preset: base && presetId && findModelPreset(presetId) ? presetId : undefined, derivedFromParams };
 }
 
-function formatParamsShort(n: number): string {
-  return n >= 1e12 ? `${+(n / 1e12).toPrecision(3)}T` : n >= 1e9 ? `${+(n / 1e9).toPrecision(3)}B` : `${+(n / 1e6).toPrecision(3)}M`;
-}
 
 /** Identifies an unnamed chip from its datasheet figures (bandwidth and bf16 peak within 3 %). */
 function matchPresetByFigures(h: HardwareInput): HardwarePreset | undefined {

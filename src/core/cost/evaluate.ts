@@ -15,6 +15,7 @@ import type { Bottleneck, ConcreteLayout, Report, ReportWarning, Scenario, TimeB
 import { runtimeReserveBytes } from "./calibration";
 import { decodeAtMeanContext, kvBytesPerSequence, prefillAttentionFlops } from "./model";
 import { commPlan } from "./partition";
+import { formatSeconds } from "../format";
 import { firstTrue, lastTrue, narrow, SEARCH_CAP } from "./search";
 import {
   boundSeconds,
@@ -64,13 +65,10 @@ function choose(c: Ctx, run: (l: ConcreteLayout, expertParallel: boolean) => Pha
   const best = a.timeS <= b.timeS && a.timeS <= g.timeS ? a : b.timeS <= g.timeS ? b : g;
   if (c.brief) return Object.assign(best, { reason: "" });
   let others = "";
-  for (const r of [a, b, g]) if (r !== best) others += `${others ? ", " : ""}${LAYOUT_NAMES[r.layout]} ${fmtMs(r.timeS)}`;
-  return Object.assign(best, { reason: `auto: ${how(best)} is fastest at ${fmtMs(best.timeS)} vs ${others}` });
+  for (const r of [a, b, g]) if (r !== best) others += `${others ? ", " : ""}${LAYOUT_NAMES[r.layout]} ${formatSeconds(r.timeS)}`;
+  return Object.assign(best, { reason: `auto: ${how(best)} is fastest at ${formatSeconds(best.timeS)} vs ${others}` });
 }
 
-function fmtMs(s: number): string {
-  return s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1e3).toFixed(s >= 0.01 ? 1 : 2)} ms`;
-}
 
 /** What bounds a phase: network when its unhidden communication outlasts both, else the larger of compute and memory (boundSeconds). */
 function bottleneckOf(b: TimeBreakdown): Bottleneck {

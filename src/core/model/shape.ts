@@ -2,6 +2,7 @@
  * Parameter counts of a decoder-only transformer from its shape (shared/reference/formulas.md §1),
  * and a plausible shape derived from a parameter count alone.
  */
+import { formatParamsShort } from "../format";
 import type { ModelShape } from "../types";
 
 /** Parameter counts (weights, not bytes) of a model, split by where they live. */
@@ -203,7 +204,7 @@ export function deriveShape(params: number): ModelShape {
   // Below the smallest grid point's fixed part (not reached for params ≥ 1e8): the smallest shape.
   const b = best ?? { d: 256, L: 2, ...headsFor(256), vocab, tied, dFF: 704 };
   return {
-    name: `derived from ${formatCount(params)} parameters`,
+    name: `derived from ${formatParamsShort(params)} parameters`,
     layers: b.L,
     dModel: b.d,
     heads: b.heads,
@@ -220,9 +221,3 @@ export function deriveShape(params: number): ModelShape {
   };
 }
 
-/** A short count label like "7B" or "124M" (for the derived shape's name only). */
-function formatCount(n: number): string {
-  if (n >= 1e12) return `${+(n / 1e12).toPrecision(3)}T`;
-  if (n >= 1e9) return `${+(n / 1e9).toPrecision(3)}B`;
-  return `${+(n / 1e6).toPrecision(3)}M`;
-}

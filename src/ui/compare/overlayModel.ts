@@ -3,6 +3,7 @@
  * against context length, both axes logarithmic. Drawing only: every value comes from the core
  * (the worker's sweeps); here they are only placed on the page.
  */
+import { formatContextTick } from "../../core/format";
 
 export interface CurveIn {
   context: number;
@@ -32,11 +33,6 @@ export interface OverlayGeometry {
 
 const ok = (v: number) => Number.isFinite(v) && v > 0;
 
-function niceTokens(n: number): string {
-  if (n >= 1e6) return `${+(n / 1e6).toPrecision(2)}M`;
-  if (n >= 1e3) return `${+(n / 1e3).toPrecision(2)}k`;
-  return String(Math.round(n));
-}
 
 /** Placement of two curves of `metric` (seconds) on log–log axes in a width × height box. */
 export function overlayGeometry(a: CurveIn[], b: CurveIn[], metric: OverlayMetric, width = 560, height = 220): OverlayGeometry {
@@ -67,7 +63,7 @@ export function overlayGeometry(a: CurveIn[], b: CurveIn[], metric: OverlayMetri
   const unit = y1 < 2e-3 ? "µs" : y1 >= 2 ? "s" : "ms";
   const per = unit === "µs" ? 1e6 : unit === "ms" ? 1e3 : 1;
   const xTicks: Tick[] = [];
-  for (let e = Math.ceil(lx0); e <= Math.floor(lx1); e++) xTicks.push({ at: X(10 ** e), label: niceTokens(10 ** e) });
+  for (let e = Math.ceil(lx0); e <= Math.floor(lx1); e++) xTicks.push({ at: X(10 ** e), label: formatContextTick(10 ** e) });
   const yTicks: Tick[] = [];
   // Decades; with fewer than two in range, also 2× and 5× so the axis can be read.
   const decades = Math.floor(ly1) - Math.ceil(ly0) + 1;

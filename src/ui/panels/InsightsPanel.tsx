@@ -5,7 +5,11 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useCalculator, type InsightTab } from "../../state/store";
 import { selectAhead, selectFrontier, selectInsights, selectReport, selectScenario, selectSweep } from "../../state/selectors";
-import { attentionModel, BOUND_WORD, capacityModel, frontierModel, rooflineModel, sig3, type FrontierDot } from "../../charts/insightModels";
+import { attentionModel } from "../../charts/attentionModel";
+import { capacityModel } from "../../charts/capacityModel";
+import { frontierModel, type FrontierDot } from "../../charts/frontierModel";
+import { BOUND_WORD, rooflineModel } from "../../charts/rooflineModel";
+import { sig } from "../format";
 import { PALETTE } from "../../charts/palette";
 import { decodeBoundStory, ridgeText } from "../../core/story";
 import { allInCost } from "../../core/allIn";
@@ -234,16 +238,16 @@ function FrontierTab() {
                 type="button"
                 onClick={() => pick(d)}
                 className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
-                aria-label={`Load ${d.chips} chips, batch ${d.batch}, ${d.weights} weights: ${sig3(d.x)} ms per token, ${sig3(d.y)} ${model.costUnit}`}
+                aria-label={`Load ${d.chips} chips, batch ${d.batch}, ${d.weights} weights: ${sig(d.x)} ms per token, ${sig(d.y)} ${model.costUnit}`}
               >
-                {d.chips}× · b{d.batch} · {d.weights}: {sig3(d.x)} ms, {sig3(d.y)}
+                {d.chips}× · b{d.batch} · {d.weights}: {sig(d.x)} ms, {sig(d.y)}
               </button>
             </li>
           ))}
         </ul>
       </details>
       <p className="mt-1 text-xs text-slate-600" data-testid="frontier-caveat">{COPY.frontierCaveat}</p>
-      {answer ? <p className="mt-1 text-xs text-slate-500" data-testid="frontier-ms">{model.dots.length} layouts that fit, swept in {sig3(answer.ms)} ms.</p> : null}
+      {answer ? <p className="mt-1 text-xs text-slate-500" data-testid="frontier-ms">{model.dots.length} layouts that fit, swept in {sig(answer.ms)} ms.</p> : null}
     </>
   );
 }
