@@ -97,7 +97,7 @@ describe("the serving lesson says what the core computes", () => {
     expect(s.choices[s.answer]).toMatch(/same, or rises/);
   });
 
-  it("step 7: RAG at 5 requests/s, a little past capacity, makes p99 TTFT 10× or more what it is at 2/s; TPOT barely moves", () => {
+  it("step 7: RAG at 5 requests/s, a little past capacity, makes p99 TTFT 10× or more what it is at 2/s; TPOT grows only a few-fold", () => {
     const s = step("saturation");
     const low = run(s.setup).report.serving!;
     const high = run({ ...s.setup, serving: { ...s.setup.serving!, requestRate: 5 } }).report.serving!;
@@ -105,7 +105,11 @@ describe("the serving lesson says what the core computes", () => {
     expect(low.capacityRequestsPerS).toBeLessThan(5); // 5/s is past capacity
     expect(low.capacityRequestsPerS).toBeGreaterThan(3.5); // "a little past"
     expect(high.ttftS!.p99 / low.ttftS!.p99).toBeGreaterThanOrEqual(10);
-    expect(high.tpotS!.p50 / low.tpotS!.p50).toBeLessThan(1.5); // "time per output token barely moves"
+    // "time per output token grows too, a few-fold … but it is the wait before the first token that explodes"
+    const tpotGrowth = high.tpotS!.p50 / low.tpotS!.p50;
+    expect(tpotGrowth).toBeGreaterThan(1.5);
+    expect(tpotGrowth).toBeLessThan(10);
+    expect(high.ttftS!.p99 / low.ttftS!.p99).toBeGreaterThan(10 * tpotGrowth);
     expect(s.choices[s.answer]).toBe("grows 10× or more");
   });
 

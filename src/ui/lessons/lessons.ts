@@ -140,7 +140,7 @@ export const SERVING_LESSON: Lesson = {
       control: "rate",
       tryIt: "Set the request rate with the slider or the box, and watch the time to first token and the rate chart in “Serving under load”, below the charts.",
       reveal:
-        "10× or more: from a fraction of a second to tens of seconds. Below capacity, a request mostly finds a free slot and waits only for the batch it joins. As the rate nears capacity the replica is never idle, random bursts pile up faster than they drain, and the wait grows like 1 ÷ (1 − utilisation); past the knee the queue grows for as long as the traffic lasts. Time per output token barely moves: it is the wait before the first token that explodes.",
+        "10× or more: from a fraction of a second to tens of seconds. Below capacity, a request mostly finds a free slot and waits only for the batch it joins. As the rate nears capacity the replica is never idle, random bursts pile up faster than they drain, and the wait grows like 1 ÷ (1 − utilisation); past the knee the queue grows for as long as the traffic lasts. Time per output token grows too, a few-fold, as the running batch fills up and every step reads more KV cache; but it is the wait before the first token that explodes.",
       takeaway: "Size for a rate well below the knee: the last 20 % of capacity costs the tail latency.",
     },
     {
