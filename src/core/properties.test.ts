@@ -174,3 +174,31 @@ describe("one bottleneck story", () => {
     expect(decodeBoundStory(long, 250).side).toBe("none");
   });
 });
+
+describe("the brief form the sweeps use", () => {
+  /** A report without its prose: the layout reasons and warnings the brief form leaves out. */
+  const numbers = (r: Report) => ({
+    ...r,
+    warnings: [],
+    prefill: { ...r.prefill, layoutReason: "" },
+    decode: { ...r.decode, layoutReason: "" },
+  });
+
+  it("gives every number of the full evaluate(), bit for bit, with speculative decoding too", { timeout: PROPERTY_MS }, () => {
+    let withDraft = 0;
+    fc.assert(
+      fc.property(scenarioInput, fc.boolean(), (input, spec) => {
+        // a draft model the target accepts (same vocabulary), else the target alone
+        const withSpec = { ...input, speculative: { draftPreset: "llama-3.2-1b", draftTokens: 4, acceptanceRate: 0.7 } };
+        const s = spec && resolveScenario(withSpec).issues.length === 0 ? resolve(withSpec) : resolve(input);
+        const full = evaluate(s);
+        const brief = evaluate(s, { brief: true });
+        if (s.speculative) withDraft++;
+        expect(brief.warnings).toEqual([]);
+        expect(numbers(brief)).toEqual(numbers(full));
+      }),
+      { numRuns: RUNS / 4, seed: 1205 },
+    );
+    expect(withDraft).toBeGreaterThan(20); // the speculative branch ran
+  });
+});
