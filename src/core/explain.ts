@@ -38,7 +38,6 @@ export interface Term {
   value: string;
 }
 
-/** One Term per id for a scenario and its report. */
 /** The engine's share of a decode step (kernels, scheduling, per-sequence work: engines.ts), as a clause. */
 function engineShare(r: Report): string {
   const o = r.decode.breakdown.overhead;
@@ -46,6 +45,7 @@ function engineShare(r: Report): string {
   return `, of which ${formatSeconds(o)} (${formatPercent(o / r.decode.timePerTokenS)}) is the engine's (${ENGINE_PROFILES[r.engine].label}${r.engineAssumed ? ", assumed" : ""}: kernels, scheduling, per-sequence work)`;
 }
 
+/** One Term per id for a scenario and its report. */
 export function explain(s: Scenario, r: Report): Record<TermId, Term> {
   const m = s.model;
   const hw = s.hardware;
@@ -65,7 +65,7 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
     tpot: t("tpot", "Time per output token", "weights read ÷ bandwidth (or matmul FLOPs ÷ peak) + KV cache read ÷ bandwidth + communication + overhead, at the mean context",
       `${formatBytes(r.decode.bytesPerStep)} moved per step on ${n} chip(s) at ${formatBytes(bw)}/s each × ${e.memory.toFixed(2)} … = ${formatSeconds(r.decode.timePerTokenS)}${engineShare(r)}`, formatSeconds(r.decode.timePerTokenS)),
     throughput: t("throughput", "Throughput", "batch × output tokens ÷ (prefill time + decode time)",
-      `${B} × ${O} ÷ (${formatSeconds(r.prefill.timeS)} + ${formatSeconds(r.decode.timeS)}) = ${r.total.outputTokensPerS.toPrecision(3)} tokens/s`, `${r.total.outputTokensPerS.toPrecision(3)} tokens/s`),
+      `${B} × ${O} ÷ (${formatSeconds(r.prefill.timeS)} + ${formatSeconds(r.decode.timeS)}) = ${formatTokensPerS(r.total.outputTokensPerS)}`, formatTokensPerS(r.total.outputTokensPerS)),
     weights: t("weights", "Weights", "parameters × bytes per weight", `${formatCount(r.params.total)} × ${bpp} B = ${formatBytes(r.memory.weightsBytes)}`, formatBytes(r.memory.weightsBytes)),
     "kv-cache": t("kv-cache", "KV cache", "layers × (K + V widths) × bytes per element × batch × context",
       `${m.layers} × ${kvLayer} × ${bkv} B × ${B} × ${P + O} tokens = ${formatBytes(r.memory.kvCacheBytes)}${mc.windowLayers ? ` (${mc.windowLayers} windowed layers hold ≤ ${mc.window} tokens)` : ""}`, formatBytes(r.memory.kvCacheBytes)),
@@ -74,13 +74,13 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
     "cost-output": t("cost-output", "Cost per million output tokens (all-in)", "price per chip-hour × chips ÷ 3600 ÷ throughput × 10⁶: the whole request (prefill + decode) charged to its output tokens",
       allInWithValues(s, r), price === undefined ? `${sig(r.total.chipSecondsPerMillionOutputTokensAllIn)} chip-s` : formatUsd(r.total.costPerMillionOutputTokensAllIn)),
     "cost-input": t("cost-input", "Cost per million input tokens", "price per chip-hour ÷ 3600 × chips × prefill time ÷ (prefill batch × prompt tokens) × 10⁶",
-      price === undefined ? `no price: ${r.total.chipSecondsPerMillionInputTokens.toPrecision(3)} chip-seconds per million tokens` : `$${price} ÷ 3600 × ${n} × ${formatSeconds(r.prefill.timeS)} ÷ (${Bp} × ${P}) × 10⁶ = ${formatUsd(r.total.costPerMillionInputTokens)}`,
-      price === undefined ? `${r.total.chipSecondsPerMillionInputTokens.toPrecision(3)} chip-s` : formatUsd(r.total.costPerMillionInputTokens)),
+      price === undefined ? `no price: ${sig(r.total.chipSecondsPerMillionInputTokens)} chip-seconds per million tokens` : `$${price} ÷ 3600 × ${n} × ${formatSeconds(r.prefill.timeS)} ÷ (${Bp} × ${P}) × 10⁶ = ${formatUsd(r.total.costPerMillionInputTokens)}`,
+      price === undefined ? `${sig(r.total.chipSecondsPerMillionInputTokens)} chip-s` : formatUsd(r.total.costPerMillionInputTokens)),
     mfu: t("mfu", "Model FLOPs utilisation (decode)", "weight-matmul FLOPs performed (2 × matmul parameters per token: no input-embedding lookup, attention not counted) × tokens ÷ (chips × peak × time)",
       `2 × ${formatCount(mc.matmulParamsPerToken)} × ${B}${s.sparsity.weights === "2:4" && hw.sparseTensorCores ? " ÷ 2 (2:4 sparse)" : ""} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${formatSeconds(r.decode.timePerTokenS)}) = ${formatPercent(r.decode.mfu)}`, formatPercent(r.decode.mfu)),
     mbu: t("mbu", "Memory bandwidth utilisation (decode)", "bytes moved per step ÷ (chips × bandwidth × step time)",
       `${formatBytes(r.decode.bytesPerStep)} ÷ (${n} × ${formatBytes(bw)}/s × ${formatSeconds(r.decode.timePerTokenS)}) = ${formatPercent(r.decode.mbu)}`, formatPercent(r.decode.mbu)),
-    ridge: t("ridge", "Ridge point", "peak FLOP/s ÷ memory bandwidth", `${formatFlops(r.roofline.peakFlops)}/s ÷ ${formatBytes(bw)}/s = ${r.roofline.ridgeIntensity.toPrecision(3)} FLOP/byte`, `${r.roofline.ridgeIntensity.toPrecision(3)} FLOP/B`),
+    ridge: t("ridge", "Ridge point", "peak FLOP/s ÷ memory bandwidth", `${formatFlops(r.roofline.peakFlops)}/s ÷ ${formatBytes(bw)}/s = ${sig(r.roofline.ridgeIntensity)} FLOP/byte`, `${sig(r.roofline.ridgeIntensity)} FLOP/B`),
     "critical-batch": t("critical-batch", "Critical batch", "smallest batch whose decode step spends more time on compute than on memory: weight-matmul FLOPs ÷ (peak × compute eff.) against weight bytes ÷ (bandwidth × memory eff.), each operation's own roofline, plus the KV cache read at this context",
       decodeBoundStory(r, B).critical, r.roofline.criticalBatch === null ? "none at this context" : `${formatInt(r.roofline.criticalBatch)} sequences`),
     crossover: t("crossover", "Attention crossover", "2 × active parameters ÷ (4 × layers × heads × head size)",

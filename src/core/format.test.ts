@@ -9,6 +9,8 @@ describe("format", () => {
     expect(formatCount(7.24e9)).toBe("7.24B");
     expect(formatPercent(0.4567)).toBe("45.7%");
     expect(formatUsd(0.12345)).toBe("$0.123");
+    expect(formatUsd(9.2e-5)).toBe("<$0.0001");
+    expect(formatUsd(1e-4)).toBe("$0.0001");
     for (const f of [formatBytes, formatSeconds, formatCount, formatPercent, formatUsd]) {
       expect(f(NaN)).toBe("—");
       expect(f(Infinity)).toBe("—");

@@ -116,9 +116,10 @@ export function formatPercent(f: number | null | undefined): string {
   return `${sig(p, 3)}%`;
 }
 
-/** US dollars: 0.0312 → "$0.0312", 1234 → "$1,234". */
+/** US dollars: 0.0312 → "$0.0312", 1234 → "$1,234"; below a hundredth of a cent "<$0.0001" (never e-notation). */
 export function formatUsd(x: number | null | undefined): string {
   if (!isNum(x)) return DASH;
+  if (x > 0 && x < 1e-4) return "<$0.0001";
   if (Math.abs(x) >= 1000) return `$${sig(x, 4)}`;
   return `$${sig(x, 3)}`;
 }
