@@ -11,11 +11,11 @@
  * context (min(T, W) for windowed layers, whose mean is taken in closed form).
  */
 import { scoreMatrixBytes, scoreMatrixTrafficBytes } from "./flash";
-import type { Bottleneck, ConcreteLayout, Report, ReportWarning, Scenario, TimeBreakdown } from "../types";
+import type { Bottleneck, Report, ReportWarning, Scenario, TimeBreakdown } from "../types";
 import { runtimeReserveBytes } from "./calibration";
 import { decodeAtMeanContext, kvBytesPerSequence, prefillAttentionFlops } from "./model";
 import { commPlan } from "./partition";
-import { formatSeconds } from "../format";
+import { chooseLayout } from "./layouts";
 import { firstTrue, lastTrue, narrow, SEARCH_CAP } from "./search";
 import {
   boundSeconds,
@@ -32,43 +32,8 @@ import {
   type StepResult,
 } from "./step";
 
-const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
-  "1d-weight-stationary": "1D weight-stationary",
-  "2d-weight-stationary": "2D weight-stationary",
-  "weight-gathered": "weight-gathered",
-};
-
 type Ctx = StepContext;
 type PhaseResult = StepResult;
-
-/** Runs a phase for the requested layout, or for every layout when "auto", keeping the fastest. */
-function choose(c: Ctx, run: (l: ConcreteLayout, expertParallel: boolean) => PhaseResult): PhaseResult & { reason: string } {
-  if (c.n <= 1) return Object.assign(run("1d-weight-stationary", false), { reason: "one chip: nothing to partition" });
-  const pe = c.s.parallelism.experts ?? "auto";
-  const eps = c.s.model.moe ? (pe === "auto" ? [false, true] : [pe === "expert"]) : [false];
-  const pick = (l: ConcreteLayout) => {
-    let best: PhaseResult | undefined;
-    for (const e of eps) {
-      const r = run(l, e);
-      if (!best || r.timeS < best.timeS) best = r;
-    }
-    return best!;
-  };
-  const how = (r: PhaseResult) => `${LAYOUT_NAMES[r.layout]} (${r.detail}${r.experts ? `; experts ${r.experts === "expert" ? "placed whole on chips" : "split over chips"}` : ""})`;
-  if (c.s.parallelism.layout !== "auto") {
-    const r = pick(c.s.parallelism.layout);
-    return Object.assign(r, { reason: c.brief ? "" : `${how(r)} as chosen` });
-  }
-  const a = pick("1d-weight-stationary");
-  const b = pick("2d-weight-stationary");
-  const g = pick("weight-gathered");
-  const best = a.timeS <= b.timeS && a.timeS <= g.timeS ? a : b.timeS <= g.timeS ? b : g;
-  if (c.brief) return Object.assign(best, { reason: "" });
-  let others = "";
-  for (const r of [a, b, g]) if (r !== best) others += `${others ? ", " : ""}${LAYOUT_NAMES[r.layout]} ${formatSeconds(r.timeS)}`;
-  return Object.assign(best, { reason: `auto: ${how(best)} is fastest at ${formatSeconds(best.timeS)} vs ${others}` });
-}
-
 
 /** What bounds a phase: network when its unhidden communication outlasts both, else the larger of compute and memory (boundSeconds). */
 function bottleneckOf(b: TimeBreakdown): Bottleneck {
@@ -241,7 +206,7 @@ function prefillPhase(c: Ctx, sh: Sharding): { step: PhaseResult & { reason: str
     steps: chunks,
     sequences: Bp,
   };
-  return { step: choose(c, (l, ep) => runStep(c, l, ops, ep)), matmulFlops };
+  return { step: chooseLayout(c, (l, ep) => runStep(c, l, ops, ep)), matmulFlops };
 }
 
 /** The decode phase at its exact mean step, and the operations of a step at any batch (for the critical-batch search). */
@@ -273,7 +238,7 @@ function decodePhase(c: Ctx, sh: Sharding): DecodePhase {
     sequences: b,
   });
   const ops = opsAt(s.workload.batch);
-  return { step: choose(c, (l, ep) => runStep(c, l, ops, ep)), opsAt, perSeq };
+  return { step: chooseLayout(c, (l, ep) => runStep(c, l, ops, ep)), opsAt, perSeq };
 }
 
 /**
