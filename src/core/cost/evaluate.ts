@@ -16,6 +16,7 @@ import { runtimeReserveBytes } from "./calibration";
 import { decodeAtMeanContext, kvBytesPerSequence, prefillAttentionFlops } from "./model";
 import { commPlan } from "./partition";
 import { chooseLayout } from "./layouts";
+import { bytes, flop, type Flop } from "../units";
 import { firstTrue, lastTrue, narrow, SEARCH_CAP } from "./search";
 import {
   boundSeconds,
@@ -185,7 +186,7 @@ function memoryCapacity(c: Ctx, sh: Sharding, warn: Warn): Report["memory"] {
  * 2·N_lm·Bp + causal attention; bytes: weights once per chunk, the KV cache written, and without
  * FlashAttention the score matrices (cost/flash.ts).
  */
-function prefillPhase(c: Ctx, sh: Sharding): { step: PhaseResult & { reason: string }; matmulFlops: number } {
+function prefillPhase(c: Ctx, sh: Sharding): { step: PhaseResult & { reason: string }; matmulFlops: Flop } {
   const { s, mc, n } = c;
   const { promptTokens: P, prefillBatch: Bp } = s.workload;
   const tokens = Bp * P;
@@ -193,15 +194,15 @@ function prefillPhase(c: Ctx, sh: Sharding): { step: PhaseResult & { reason: str
   const rows = Math.min(tokens, chunk);
   const chunks = Number.isFinite(chunk) ? Math.ceil(tokens / chunk) : 1;
   const lmHead = mc.params.lmHead;
-  const matmulFlops = 2 * (mc.matmulParamsPerToken - lmHead) * tokens + 2 * lmHead * Bp;
+  const matmulFlops = flop(2 * (mc.matmulParamsPerToken - lmHead) * tokens + 2 * lmHead * Bp);
   const noFlash = s.flashAttention === false;
   const ops: StepOps = {
     tokens,
     rows,
     matmulFlops,
-    weightBytes: mc.fixedStreamBytes + routedBytes(c, rows),
-    attnFlops: Bp * prefillAttentionFlops(mc, P),
-    attnBytesPerChip: Bp * kvBytesPerSequence(mc, P) * kvShareOf(c, sh.prefill) + (noFlash ? scoreMatrixTrafficBytes(s.model.layers, s.model.heads, Bp, P, c.actBytes) / n : 0),
+    weightBytes: bytes(mc.fixedStreamBytes + routedBytes(c, rows)),
+    attnFlops: flop(Bp * prefillAttentionFlops(mc, P)),
+    attnBytesPerChip: bytes(Bp * kvBytesPerSequence(mc, P) * kvShareOf(c, sh.prefill) + (noFlash ? scoreMatrixTrafficBytes(s.model.layers, s.model.heads, Bp, P, c.actBytes) / n : 0)),
     batchSharded: sh.prefill === "batch",
     steps: chunks,
     sequences: Bp,
@@ -229,10 +230,10 @@ function decodePhase(c: Ctx, sh: Sharding): DecodePhase {
   const opsAt = (b: number): StepOps => ({
     tokens: b,
     rows: b,
-    matmulFlops: 2 * mc.matmulParamsPerToken * b,
-    weightBytes: mc.fixedStreamBytes + routedBytes(c, b),
-    attnFlops: b * perSeq.attnFlops,
-    attnBytesPerChip: b * perSeq.kvBytes * sh.kvShareDecode,
+    matmulFlops: flop(2 * mc.matmulParamsPerToken * b),
+    weightBytes: bytes(mc.fixedStreamBytes + routedBytes(c, b)),
+    attnFlops: flop(b * perSeq.attnFlops),
+    attnBytesPerChip: bytes(b * perSeq.kvBytes * sh.kvShareDecode),
     batchSharded: sh.decode === "batch",
     steps: 1,
     sequences: b,
@@ -257,11 +258,11 @@ function speculativeDecoding(c: Ctx, dec: DecodePhase, sh: Sharding): Report["sp
     ...one,
     tokens: B * (k + 1),
     rows: B * (k + 1),
-    matmulFlops: 2 * mc.matmulParamsPerToken * B * (k + 1),
-    weightBytes: mc.fixedStreamBytes + routedBytes(c, B * (k + 1)),
-    attnFlops: B * dec.perSeq.attnFlops * (k + 1),
+    matmulFlops: flop(2 * mc.matmulParamsPerToken * B * (k + 1)),
+    weightBytes: bytes(mc.fixedStreamBytes + routedBytes(c, B * (k + 1))),
+    attnFlops: flop(B * dec.perSeq.attnFlops * (k + 1)),
     // the KV cache is read once for the k+1 queries
-    attnBytesPerChip: B * dec.perSeq.kvBytes * sh.kvShareDecode,
+    attnBytesPerChip: bytes(B * dec.perSeq.kvBytes * sh.kvShareDecode),
   }, dec.step.experts === "expert");
   const expected = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
   const t = (k * d.decode.timePerTokenS + verify.timeS) / expected;

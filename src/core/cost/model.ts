@@ -6,24 +6,25 @@ import { paramCount, type ParamBreakdown } from "../model/shape";
 import { bytesPerElement, weightBytesPerParam } from "../precision";
 import type { ModelShape, PrecisionConfig, Scenario } from "../types";
 import type { LayerWidths } from "./partition";
+import { bytes, flop, type Bytes, type Flop } from "../units";
 
 export interface ModelCosts {
   params: ParamBreakdown;
   /** Matmul parameters used per token (active experts, LM head; no embedding lookup). */
   matmulParamsPerToken: number;
   /** Bytes of all weights as stored (memory.weightsBytes). */
-  weightsBytes: number;
+  weightsBytes: Bytes;
   /** Bytes of weights every step must read, except the routed experts (counted per step). */
-  fixedStreamBytes: number;
+  fixedStreamBytes: Bytes;
   /** Bytes of one routed expert as stored, and routed experts per MoE layer. */
-  expertBytes: number;
+  expertBytes: Bytes;
   /** KV bytes per token per layer, and the number of full-attention and windowed layers. */
-  kvBytesPerTokenLayer: number;
+  kvBytesPerTokenLayer: Bytes;
   fullLayers: number;
   windowLayers: number;
   window: number;
   /** Attention FLOPs per query token per key, one layer (4·H·h; MLA absorbed: 2·H·(2·r_kv + h_r)). */
-  attnFlopsPerKey: number;
+  attnFlopsPerKey: Flop;
   /** Widths that cross chips per layer, and one layer's matmul weight bytes. */
   widths: LayerWidths;
   /** The same when experts are placed whole on chips: only the attention block's collectives remain. */
@@ -84,22 +85,22 @@ export function modelCosts(s: Scenario): ModelCosts {
   return {
     params: pb,
     matmulParamsPerToken: blockMatmul + routedPerToken + pb.lmHead,
-    weightsBytes,
-    fixedStreamBytes,
-    expertBytes: pb.expertParams * bpp.matmul,
-    kvBytesPerTokenLayer,
+    weightsBytes: bytes(weightsBytes),
+    fixedStreamBytes: bytes(fixedStreamBytes),
+    expertBytes: bytes(pb.expertParams * bpp.matmul),
+    kvBytesPerTokenLayer: bytes(kvBytesPerTokenLayer),
     fullLayers: m.layers - windowLayers,
     windowLayers,
     window: sw?.window ?? Infinity,
-    attnFlopsPerKey,
+    attnFlopsPerKey: flop(attnFlopsPerKey),
     widths,
     epWidths: { ...widths, inWidth: qkv, outWidth: dAttn, collectivesPerSide: 1 },
   };
 }
 
 /** KV-cache bytes of one sequence at context T (windowed layers hold at most W tokens). */
-export function kvBytesPerSequence(mc: ModelCosts, T: number): number {
-  return mc.kvBytesPerTokenLayer * (mc.fullLayers * T + mc.windowLayers * Math.min(T, mc.window));
+export function kvBytesPerSequence(mc: ModelCosts, T: number): Bytes {
+  return bytes(mc.kvBytesPerTokenLayer * (mc.fullLayers * T + mc.windowLayers * Math.min(T, mc.window)));
 }
 
 /** Mean of min(T, W) over T = P+1 … P+O (exact, closed form; W = Infinity gives P + (O+1)/2). */
@@ -117,16 +118,16 @@ export function meanCappedContext(P: number, O: number, W: number): number {
  * and KV-cache bytes read (formulas.md §7), all layers; the mean context in tokens. Every decode
  * figure at "the mean context" (report, roofline points, charts) comes from here.
  */
-export function decodeAtMeanContext(mc: ModelCosts, P: number, O: number): { attnFlops: number; kvBytes: number; meanContext: number } {
+export function decodeAtMeanContext(mc: ModelCosts, P: number, O: number): { attnFlops: Flop; kvBytes: Bytes; meanContext: number } {
   const meanContext = meanCappedContext(P, O, Infinity);
   const keys = mc.fullLayers * meanContext + (mc.windowLayers ? mc.windowLayers * meanCappedContext(P, O, mc.window) : 0);
-  return { attnFlops: mc.attnFlopsPerKey * keys, kvBytes: mc.kvBytesPerTokenLayer * keys, meanContext };
+  return { attnFlops: flop(mc.attnFlopsPerKey * keys), kvBytes: bytes(mc.kvBytesPerTokenLayer * keys), meanContext };
 }
 
 /** Causal prefill attention FLOPs of one sequence of S tokens: Σ_t perKey·min(t, W) over layers (≈ 2·L·S²·H·h·… for full layers). */
-export function prefillAttentionFlops(mc: ModelCosts, S: number): number {
+export function prefillAttentionFlops(mc: ModelCosts, S: number): Flop {
   const full = (mc.attnFlopsPerKey * S * S) / 2;
   const W = mc.window;
   const win = S <= W ? full : mc.attnFlopsPerKey * (W * S - (W * W) / 2);
-  return mc.fullLayers * full + mc.windowLayers * win;
+  return flop(mc.fullLayers * full + mc.windowLayers * win);
 }

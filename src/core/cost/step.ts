@@ -13,15 +13,18 @@ import { engineOf, type EngineProfile } from "../engines";
 import { COMPUTE_EFFICIENCY, MEMORY_EFFICIENCY, NETWORK_EFFICIENCY, quantKernelBandwidthShare } from "./calibration";
 import { expectedExpertsHit, modelCosts, type ModelCosts } from "./model";
 import { attentionAllToAll, commPlan, expertAllToAll, makeNet, type LayerWidths, type Net } from "./partition";
+import { byteTime, bytes, bytesPerS, flop, flopPerS, flopTime, seconds, type Bytes, type BytesPerS, type Flop, type FlopPerS, type Seconds } from "../units";
 
 /** What every step of one scenario shares: chips, roofs, efficiencies, widths, network. */
 export interface StepContext {
   s: Scenario;
   mc: ModelCosts;
   n: number;
-  peak: number; // FLOP/s per chip at the math precision (dense)
+  /** Per chip at the math precision (dense). */
+  peak: FlopPerS;
   sparseMul: number; // 2 when 2:4 sparsity runs on sparse tensor cores
-  bw: number; // bytes/s per chip
+  /** Per chip. */
+  bw: BytesPerS;
   eff: Efficiency;
   realistic: boolean;
   quantShare: number;
@@ -31,7 +34,7 @@ export interface StepContext {
   epWidths: LayerWidths;
   net: Net;
   /** The math precision asked for, and the one the chip runs it at with its rate. */
-  math: { asked: ReturnType<typeof mathPrecision>; used: ReturnType<typeof peakFor>["used"]; flops: number };
+  math: { asked: ReturnType<typeof mathPrecision>; used: ReturnType<typeof peakFor>["used"]; flops: FlopPerS };
   /** Skip the prose (layout reasons, warnings): sweeps for charts never read it. */
   brief: boolean;
   /** The serving engine's terms (realistic mode), and whether the scenario named it or its vendor's default was assumed. */
@@ -57,9 +60,9 @@ export function stepContext(s: Scenario, brief = false): StepContext {
     s,
     mc,
     n: hw.chips,
-    peak: pk.flops,
+    peak: flopPerS(pk.flops),
     sparseMul: sparse && hw.sparseTensorCores ? 2 : 1,
-    bw: hw.memoryBandwidth,
+    bw: bytesPerS(hw.memoryBandwidth),
     eff,
     realistic,
     quantShare: realistic ? quantKernelBandwidthShare(s.precision, math) : 1,
@@ -70,7 +73,7 @@ export function stepContext(s: Scenario, brief = false): StepContext {
     widths: mc.widths,
     epWidths: mc.epWidths,
     net: makeNet(hw, s.mode, s.efficiency.network),
-    math: { asked: math, used: pk.used, flops: pk.flops },
+    math: { asked: math, used: pk.used, flops: flopPerS(pk.flops) },
     brief,
     engine,
     engineAssumed: assumed,
@@ -82,11 +85,11 @@ export interface StepOps {
   /** Token rows through the matmuls (all sequences), and rows per matmul for its efficiency. */
   tokens: number;
   rows: number;
-  matmulFlops: number;
+  matmulFlops: Flop;
   /** Weight bytes read per step, whole model (the chips each read their share). */
-  weightBytes: number;
-  attnFlops: number;
-  attnBytesPerChip: number;
+  weightBytes: Bytes;
+  attnFlops: Flop;
+  attnBytesPerChip: Bytes;
   batchSharded: boolean;
   steps: number;
   /** Sequences in the step (the engine's per-sequence cost). */
@@ -94,14 +97,17 @@ export interface StepOps {
 }
 
 export interface StepResult {
-  timeS: number;
+  timeS: Seconds;
   breakdown: TimeBreakdown;
   layout: ConcreteLayout;
-  commBytes: number;
+  /** Per chip. */
+  commBytes: Bytes;
   detail: string;
   experts?: "tensor" | "expert";
-  flops: number; // all chips
-  bytes: number; // all chips: weights as read (× the layout's read factor) + KV traffic
+  /** All chips. */
+  flops: Flop;
+  /** All chips: weights as read (× the layout's read factor) + KV traffic. */
+  bytes: Bytes;
 }
 
 const NO_A2A = { timeS: 0, latencyS: 0, bytesPerChip: 0 };
@@ -114,9 +120,9 @@ export function matmulEfficiency(c: StepContext, rows: number): number {
 }
 
 /** Expected routed-expert bytes read by a step of `tokens` rows: E·(1 − (1 − k/E)^tokens) experts per MoE layer. */
-export function routedBytes(c: StepContext, tokens: number): number {
+export function routedBytes(c: StepContext, tokens: number): Bytes {
   const moe = c.s.model.moe;
-  return moe ? c.mc.params.moeLayers * expectedExpertsHit(moe.experts, moe.activeExperts, tokens) * c.mc.expertBytes : 0;
+  return bytes(moe ? c.mc.params.moeLayers * expectedExpertsHit(moe.experts, moe.activeExperts, tokens) * c.mc.expertBytes : 0);
 }
 
 /** KV-head groups attention can be split over (MLA's latent cache is one group). */
@@ -140,8 +146,8 @@ export function kvShareOf(c: StepContext, sh: "heads" | "batch"): number {
  * layer's input plus its fused QKV and gate/up outputs, b_a·rows·(d + in-width), plus fp32 logits
  * for the rows that compute them. All chips together.
  */
-export function peakActivationBytes(c: StepContext, rows: number, logitRows: number): number {
-  return c.actBytes * rows * (c.s.model.dModel + c.mc.widths.inWidth) + 4 * logitRows * c.s.model.vocab;
+export function peakActivationBytes(c: StepContext, rows: number, logitRows: number): Bytes {
+  return bytes(c.actBytes * rows * (c.s.model.dModel + c.mc.widths.inWidth) + 4 * logitRows * c.s.model.vocab);
 }
 
 /**
@@ -149,19 +155,19 @@ export function peakActivationBytes(c: StepContext, rows: number, logitRows: num
  * costs a cost per kernel × kernels per layer plus a host cost per step; each of its `sequences`
  * costs a per-sequence cost per layer.
  */
-export function engineOverheadS(c: StepContext, steps: number, sequences: number): number {
-  if (!c.realistic) return 0;
+export function engineOverheadS(c: StepContext, steps: number, sequences: number): Seconds {
+  if (!c.realistic) return seconds(0);
   const e = c.engine;
   const perPass = e.kernelS * (c.s.model.layers * e.kernelsPerLayer + c.mc.params.moeLayers * e.moeKernelsPerLayer) + e.stepS;
-  return steps * perPass + sequences * c.s.model.layers * e.perSequenceLayerS;
+  return seconds(steps * perPass + sequences * c.s.model.layers * e.perSequenceLayerS);
 }
 
 /** The two operations' rooflines in seconds (CONTRACT "Step time"), before communication and overhead. */
 export interface Roofs {
-  wCompute: number;
-  wMemory: number;
-  aCompute: number;
-  aMemory: number;
+  wCompute: Seconds;
+  wMemory: Seconds;
+  aCompute: Seconds;
+  aMemory: Seconds;
 }
 
 /**
@@ -173,10 +179,10 @@ export interface Roofs {
 export function roofs(c: StepContext, o: StepOps, weightReadFactor: number): Roofs {
   const effC = matmulEfficiency(c, o.rows);
   return {
-    wCompute: o.matmulFlops / c.n / (c.peak * c.sparseMul * effC),
-    wMemory: ((o.weightBytes / c.n) * weightReadFactor * o.steps) / (c.bw * c.eff.memory * c.quantShare),
-    aCompute: o.attnFlops / c.n / (c.peak * effC * (c.realistic ? c.engine.attentionComputeShare : 1)),
-    aMemory: o.attnBytesPerChip / (c.bw * c.eff.memory * (c.realistic ? c.engine.kvBandwidthShare : 1)),
+    wCompute: flopTime(flop(o.matmulFlops / c.n), flopPerS(c.peak * c.sparseMul * effC)),
+    wMemory: byteTime(bytes((o.weightBytes / c.n) * weightReadFactor * o.steps), bytesPerS(c.bw * c.eff.memory * c.quantShare)),
+    aCompute: flopTime(flop(o.attnFlops / c.n), flopPerS(c.peak * effC * (c.realistic ? c.engine.attentionComputeShare : 1))),
+    aMemory: byteTime(o.attnBytesPerChip, bytesPerS(c.bw * c.eff.memory * (c.realistic ? c.engine.kvBandwidthShare : 1))),
   };
 }
 
@@ -185,11 +191,11 @@ export function roofs(c: StepContext, o: StepOps, weightReadFactor: number): Roo
  * when its FLOP time exceeds its byte time (ties count as memory); the step's compute and memory
  * seconds are the sums over its two operations (what TimeBreakdown holds).
  */
-export function boundSeconds(r: Roofs): { compute: number; memory: number } {
+export function boundSeconds(r: Roofs): { compute: Seconds; memory: Seconds } {
   const w = Math.max(r.wCompute, r.wMemory);
   return {
-    compute: (r.wCompute > r.wMemory ? w : 0) + (r.aCompute > r.aMemory ? r.aCompute : 0),
-    memory: (r.wMemory >= r.wCompute ? w : 0) + (r.aMemory >= r.aCompute ? r.aMemory : 0),
+    compute: seconds((r.wCompute > r.wMemory ? w : 0) + (r.aCompute > r.aMemory ? r.aCompute : 0)),
+    memory: seconds((r.wMemory >= r.wCompute ? w : 0) + (r.aMemory >= r.aCompute ? r.aMemory : 0)),
   };
 }
 
@@ -224,14 +230,14 @@ export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expe
     overhead,
   };
   return {
-    timeS: wTime + Math.max(aCompute, aMemory) + commS + overhead,
+    timeS: seconds(wTime + Math.max(aCompute, aMemory) + commS + overhead),
     breakdown,
     layout,
-    commBytes: plan.bytesPerChip + attA2a.bytesPerChip + ep.bytesPerChip,
+    commBytes: bytes(plan.bytesPerChip + attA2a.bytesPerChip + ep.bytesPerChip),
     detail: plan.detail,
     experts: moe && n > 1 ? (expertParallel ? "expert" : "tensor") : undefined,
-    flops: o.matmulFlops + o.attnFlops,
-    bytes: weightBytesRead + o.attnBytesPerChip * n,
+    flops: flop(o.matmulFlops + o.attnFlops),
+    bytes: bytes(weightBytesRead + o.attnBytesPerChip * n),
   };
 }
 
@@ -277,10 +283,10 @@ export function iterationOps(c: StepContext, sharding: "heads" | "batch", it: It
   return {
     tokens,
     rows: tokens,
-    matmulFlops: 2 * (mc.matmulParamsPerToken - lmHead) * tokens + 2 * lmHead * it.logitRows,
-    weightBytes: mc.fixedStreamBytes + routedBytes(c, tokens),
-    attnFlops: mc.attnFlopsPerKey * (mc.fullLayers * (it.decodeKeys + it.prefillPairs) + mc.windowLayers * (it.decodeKeysWindowed + it.prefillPairsWindowed)),
-    attnBytesPerChip: mc.kvBytesPerTokenLayer * kvTokens * kvShareOf(c, sharding),
+    matmulFlops: flop(2 * (mc.matmulParamsPerToken - lmHead) * tokens + 2 * lmHead * it.logitRows),
+    weightBytes: bytes(mc.fixedStreamBytes + routedBytes(c, tokens)),
+    attnFlops: flop(mc.attnFlopsPerKey * (mc.fullLayers * (it.decodeKeys + it.prefillPairs) + mc.windowLayers * (it.decodeKeysWindowed + it.prefillPairsWindowed))),
+    attnBytesPerChip: bytes(mc.kvBytesPerTokenLayer * kvTokens * kvShareOf(c, sharding)),
     batchSharded: sharding === "batch",
     steps: 1,
     sequences: it.sequences,

@@ -2,6 +2,7 @@
  * What one replica of a scenario is to the simulator: its KV cache in tokens and its iteration
  * time, both from the core (cost/step.ts), never a separate formula.
  */
+import { bytes, flop } from "../units";
 import { runtimeReserveBytes } from "../cost/calibration";
 import { evaluate } from "../cost/evaluate";
 import { decodeShardingOf, engineOverheadS, iterationOps, kvShareOf, peakActivationBytes, roofs, runStep, stepContext, type IterationShape, type StepOps } from "../cost/step";
@@ -67,7 +68,7 @@ export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): R
   // per-sequence cost (runStep adds them all): the first part is kept per (tokens, logit rows,
   // sharding), the fastest layout with it; the other two are priced per iteration.
   const fixed = new Map<number, number>();
-  const noAttention = (ops: StepOps): StepOps => ({ ...ops, attnFlops: 0, attnBytesPerChip: 0, sequences: 0 });
+  const noAttention = (ops: StepOps): StepOps => ({ ...ops, attnFlops: flop(0), attnBytesPerChip: bytes(0), sequences: 0 });
   const fixedPart = (ops: StepOps, key: number) => {
     let t = fixed.get(key);
     if (t === undefined) {
