@@ -109,6 +109,17 @@ test("item 6: no 'GB GB', the decode marker is 'your context', one legend entry 
   await expect(legend.getByText("everything else (weight matmuls)")).toHaveCount(1);
 });
 
+test("item 6: the capacity chart's batch axis ticks every factor of four, 1 to 4k, on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/?v=1");
+  await waitForNumbers(page);
+  await page.getByRole("tab", { name: "Capacity" }).click();
+  // Recharts draws the tick labels in their own layer, x axis first, then y (GB)
+  const ticks = page.getByTestId("capacity-batch").locator(".recharts-cartesian-axis-tick-value");
+  await expect(ticks.first()).toHaveText("1");
+  expect((await ticks.allTextContents()).slice(0, 8)).toEqual(["1", "4", "16", "64", "256", "1k", "4k", "0"]);
+});
+
 test("item 4: distillation is named, training tokens read '20B', a dearer B never breaks even in words, quality is said not modelled", async ({ page }) => {
   await page.goto("/?v=1&m=llama-3.1-8b&n=1&b=16&pr=3");
   await waitForNumbers(page);

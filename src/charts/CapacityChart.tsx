@@ -13,7 +13,8 @@ import { Band, HLine, HoverReadout, Marks, Polyline, VLine } from "./marks";
 
 
 const gbTick = (v: number) => sig(v);
-const batchTick = (n: number) => `batch ${formatInt(n)}`;
+/** The readout names the batch in full; the axis, titled "Against batch (sequences)", ticks 1, 4, 16, 64, 256, 1k, 4k so every tick fits a phone. */
+const batchLabel = (n: number) => `batch ${formatInt(n)}`;
 
 interface StackData {
   rows: MemoryRow[];
@@ -21,6 +22,8 @@ interface StackData {
   marker: number;
   markerLabel: string;
   xLabel: (n: number) => string;
+  /** Short tick labels (defaults to xLabel). */
+  xTick?: (n: number) => string;
 }
 
 const StackCtx = createContext<StackData>({ rows: [], capacityGB: 0, marker: 0, markerLabel: "", xLabel: String });
@@ -61,18 +64,18 @@ const STACK_LAYERS = (
 );
 const STACK_MARGIN = { top: 18, right: 12, bottom: 4, left: 0 } as const;
 
-function Stack(props: { title: string; yMaxGB: number; testId: string } & StackData) {
+function Stack(props: { title: string; unit?: string; yMaxGB: number; testId: string } & StackData) {
   const { rows, capacityGB, marker, markerLabel, xLabel } = props;
   const lo = rows[0]?.x ?? 1;
   const hi = rows[rows.length - 1]?.x ?? 2;
   const yTicks = niceTicks(Math.max(props.yMaxGB, capacityGB));
-  const x = useAxis([lo, hi], log2Ticks(lo, hi), xLabel, true);
+  const x = useAxis([lo, hi], log2Ticks(lo, hi), props.xTick ?? xLabel, true);
   const y = useAxis([0, yTicks[yTicks.length - 1]!], yTicks, gbTick);
   const data = useMemo(() => ({ rows, capacityGB, marker, markerLabel, xLabel }), [rows, capacityGB, marker, markerLabel, xLabel]);
   return (
     <div className="min-w-0" data-testid={props.testId}>
       <h3 className="text-sm font-semibold text-slate-800">
-        {props.title} <span className="font-normal text-slate-500">(GB per chip)</span>
+        {props.title} <span className="font-normal text-slate-500">({props.unit ? `${props.unit}; ` : ""}GB per chip)</span>
       </h3>
       <StackCtx.Provider value={data}>
         <Frame x={x} y={y} height={190} margin={STACK_MARGIN} layers={STACK_LAYERS} vGrid={false} />
@@ -133,8 +136,8 @@ function CapacityChart({ model }: { model: CapacityModel }) {
   return (
     <div>
       <div role="img" aria-label={model.ariaLabel} data-testid="capacity-chart" className="grid gap-4 md:grid-cols-2">
-        <Stack title="Against batch" rows={model.byBatch} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.batch} markerLabel="your batch" xLabel={batchTick} testId="capacity-batch" />
-        <Stack title="Against context" rows={model.byContext} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.context} markerLabel="your context" xLabel={formatContextTick} testId="capacity-context" />
+        <Stack title="Against batch" unit="sequences" rows={model.byBatch} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.batch} markerLabel="your batch" xLabel={batchLabel} xTick={formatContextTick} testId="capacity-batch" />
+        <Stack title="Against context" unit="tokens" rows={model.byContext} capacityGB={model.capacityGB} yMaxGB={model.yMaxGB} marker={model.context} markerLabel="your context" xLabel={formatContextTick} testId="capacity-context" />
       </div>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
         {MEMORY_PARTS.map((p) => (
