@@ -120,6 +120,26 @@ test("item 6: the capacity chart's batch axis ticks every factor of four, 1 to 4
   expect((await ticks.allTextContents()).slice(0, 8)).toEqual(["1", "4", "16", "64", "256", "1k", "4k", "0"]);
 });
 
+test("item 6: an open why? takes a row of its own; the cards beside it keep their height", async ({ page }) => {
+  await page.goto("/?v=1");
+  await waitForNumbers(page);
+  const results = page.getByTestId("results");
+  const card = (id: string) => results.getByTestId(id).locator("xpath=ancestor::div[contains(@class,'rounded-md')][1]");
+  const before = (await card("tpot").boundingBox())!.height;
+  const memoryBefore = (await results.getByTestId("memory-per-chip").locator("xpath=ancestor::div[contains(@class,'rounded-md')][1]").boundingBox())!.height;
+  await results.getByTestId("why-ttft-button").click();
+  await results.getByTestId("why-ridge-button").click();
+  await expect(results.getByTestId("why-ttft")).toContainText("Time to first token");
+  await expect(results.getByTestId("why-ridge")).toContainText("FLOP/byte");
+  expect((await card("tpot").boundingBox())!.height).toBeCloseTo(before, 0);
+  expect((await results.getByTestId("memory-per-chip").locator("xpath=ancestor::div[contains(@class,'rounded-md')][1]").boundingBox())!.height).toBeCloseTo(memoryBefore, 0);
+  // the panel spans the grid under the card's row
+  const panel = (await results.getByTestId("why-ttft").boundingBox())!;
+  const row = (await card("throughput").boundingBox())!;
+  expect(panel.y).toBeGreaterThan(row.y + row.height - 1);
+  expect(panel.width).toBeGreaterThan(2 * row.width);
+});
+
 test("item 4: distillation is named, training tokens read '20B', a dearer B never breaks even in words, quality is said not modelled", async ({ page }) => {
   await page.goto("/?v=1&m=llama-3.1-8b&n=1&b=16&pr=3");
   await waitForNumbers(page);

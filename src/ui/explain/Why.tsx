@@ -1,6 +1,9 @@
 /**
  * "Why?" beside a number: opens its formula, then the same formula with this scenario's values,
  * from the core's explain() (worker). The term id is shared with tooltips, colours and lessons.
+ * `Why` puts the panel where the button is (inside a sentence); a result card puts the button in
+ * the card and the panel in a full-width row of the grid under it (WhyButton + WhyPanel), so an
+ * open explanation never stretches the cards beside it.
  */
 import { useCalculator } from "../../state/store";
 import { selectTerms } from "../../state/selectors";
@@ -8,40 +11,51 @@ import { TERM_COLOR } from "../../charts/palette";
 import { TERM_TIPS } from "../copy/en";
 import type { TermId } from "../../core";
 
-export function Why({ id }: { id: TermId }) {
-  const open = useCalculator((s) => s.view.openWhy.includes(id));
+const useOpen = (id: TermId) => useCalculator((s) => s.view.openWhy.includes(id));
+
+export function WhyButton({ id }: { id: TermId }) {
+  const open = useOpen(id);
   const toggle = useCalculator((s) => s.toggleWhy);
+  return (
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-controls={`why-${id}`}
+      title={TERM_TIPS[id]}
+      onClick={() => toggle(id)}
+      data-testid={`why-${id}-button`}
+      className="ml-1 rounded px-1 text-xs font-medium text-blue-700 underline decoration-dotted underline-offset-2 hover:bg-blue-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40"
+    >
+      why?
+    </button>
+  );
+}
+
+/** The open explanation (nothing while closed); `className` places it (e.g. a full grid row). */
+export function WhyPanel({ id, className = "mt-1" }: { id: TermId; className?: string }) {
+  const open = useOpen(id);
   const term = useCalculator((s) => (open ? (selectTerms(s)?.[id] ?? null) : null));
-  const panelId = `why-${id}`;
+  if (!open) return null;
+  return (
+    <div id={`why-${id}`} data-testid={`why-${id}`} className={`${className} rounded border border-slate-200 bg-slate-50 p-2 text-xs font-normal text-slate-700`} style={{ borderLeft: `3px solid ${TERM_COLOR[id] ?? "#64748b"}` }}>
+      <p>{TERM_TIPS[id]}</p>
+      {term ? (
+        <>
+          <p className="mt-1">
+            <span className="font-semibold text-slate-900">{term.label}</span> = {term.formula}
+          </p>
+          <p className="mt-1 font-mono break-words text-slate-900">{term.withValues}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function Why({ id }: { id: TermId }) {
   return (
     <>
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        title={TERM_TIPS[id]}
-        onClick={() => toggle(id)}
-        data-testid={`why-${id}-button`}
-        className="ml-1 rounded px-1 text-xs font-medium text-blue-700 underline decoration-dotted underline-offset-2 hover:bg-blue-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600/40"
-      >
-        why?
-      </button>
-      {open ? (
-        <div id={panelId} data-testid={`why-${id}`} className="mt-1 rounded border border-slate-200 bg-slate-50 p-2 text-xs font-normal text-slate-700" style={{ borderLeft: `3px solid ${TERM_COLOR[id] ?? "#64748b"}` }}>
-          <p>{TERM_TIPS[id]}</p>
-          {term ? (
-            <>
-              <p className="mt-1">
-                <span className="font-semibold text-slate-900">
-                  {term.label}
-                </span>{" "}
-                = {term.formula}
-              </p>
-              <p className="mt-1 font-mono break-words text-slate-900">{term.withValues}</p>
-            </>
-          ) : null}
-        </div>
-      ) : null}
+      <WhyButton id={id} />
+      <WhyPanel id={id} />
     </>
   );
 }
