@@ -58,7 +58,7 @@ export function composeSvg(svgs: SVGSVGElement[], title: string): { text: string
   const top = 24;
   const width = Math.max(1, sizes.reduce((a, s) => a + s.w, 0));
   const height = Math.max(1, Math.max(0, ...sizes.map((s) => s.h)) + top);
-  root.setAttribute("xmlns", SVG_NS);
+  // the namespace declaration comes from the document (createDocument(SVG_NS)): setting it again doubles it in some serializers
   root.setAttribute("width", String(width));
   root.setAttribute("height", String(height));
   root.setAttribute("viewBox", `0 0 ${width} ${height}`);
