@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, useRef } from "react";
 import { createRoot } from "react-dom/client";
-import { afterEach, beforeEach, expect, test } from "vitest";
-import { useHeldWhileHidden } from "./useHeldWhileHidden";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { HIDDEN_SETTLE_MS, useHeldWhileHidden } from "./useHeldWhileHidden";
 
 let observed: ((visible: boolean) => void) | null = null;
 class FakeObserver {
@@ -43,4 +43,30 @@ test("a value passes through while visible, is held while scrolled out of view, 
   expect(el.textContent).toBe("4");
   act(() => root.unmount());
   expect(observed).toBeNull();
+});
+
+test("a hidden value catches up once the input rests, and at once before printing", () => {
+  vi.useFakeTimers();
+  try {
+    const el = document.createElement("div");
+    const root = createRoot(el);
+    act(() => root.render(<Probe value={1} />));
+    act(() => observed!(false));
+    act(() => root.render(<Probe value={2} />));
+    act(() => vi.advanceTimersByTime(HIDDEN_SETTLE_MS - 50));
+    act(() => root.render(<Probe value={3} />)); // a new step restarts the wait
+    act(() => vi.advanceTimersByTime(HIDDEN_SETTLE_MS - 50));
+    expect(el.textContent).toBe("1");
+    act(() => vi.advanceTimersByTime(50));
+    expect(el.textContent).toBe("3"); // rested: a full-page capture shows the current scenario
+    act(() => root.render(<Probe value={4} />));
+    expect(el.textContent).toBe("3");
+    act(() => {
+      window.dispatchEvent(new Event("beforeprint"));
+    });
+    expect(el.textContent).toBe("4"); // printing does not wait
+    act(() => root.unmount());
+  } finally {
+    vi.useRealTimers();
+  }
 });

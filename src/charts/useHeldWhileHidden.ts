@@ -1,10 +1,15 @@
 import { useEffect, useRef, useState, type RefObject } from "react";
+import { flushSync } from "react-dom";
+
+/** A hidden chart catches up this long after the last change (ms): one redraw per pause, not per slider step. */
+export const HIDDEN_SETTLE_MS = 400;
 
 /**
  * `value` while `ref`'s element is in the viewport; while it is scrolled out of view, the value it
- * showed last, so a chart nobody can see does not redraw on every slider step. When the element
- * comes back into view the latest value is shown at once. Without IntersectionObserver (tests,
- * old browsers) the value always passes through.
+ * showed last, so a chart nobody can see does not redraw on every slider step. It catches up once
+ * the input has rested for HIDDEN_SETTLE_MS (so a full-page capture shows the current scenario),
+ * at once before printing, and at once when it comes back into view. Without
+ * IntersectionObserver (tests, old browsers) the value always passes through.
  */
 export function useHeldWhileHidden<T>(value: T, ref: RefObject<Element | null>): T {
   const latest = useRef(value);
@@ -20,7 +25,19 @@ export function useHeldWhileHidden<T>(value: T, ref: RefObject<Element | null>):
       setState((s) => (s.visible === visible ? s : { visible, held: latest.current }));
     });
     io.observe(el);
-    return () => io.disconnect();
+    // the print snapshot is taken right after this event: draw the current scenario synchronously
+    const beforePrint = () => flushSync(() => setState((s) => (Object.is(s.held, latest.current) ? s : { ...s, held: latest.current })));
+    window.addEventListener("beforeprint", beforePrint);
+    return () => {
+      io.disconnect();
+      window.removeEventListener("beforeprint", beforePrint);
+    };
   }, [ref]);
+  const stale = !state.visible && !Object.is(state.held, value);
+  useEffect(() => {
+    if (!stale) return;
+    const t = setTimeout(() => setState((s) => (s.visible ? s : { visible: false, held: latest.current })), HIDDEN_SETTLE_MS);
+    return () => clearTimeout(t);
+  }, [stale, value]);
   return state.visible ? value : state.held;
 }
