@@ -62,7 +62,7 @@ test("distillation: a 70B teacher and an 8B student break even after a number of
 test("a damaged A in the link is reported with cmp: and B still opens", async ({ page }) => {
   await page.goto("/?v=1&pt=2048&cmp=v%3D1%26b%3Dabc%26w%3Dfp8");
   await waitForNumbers(page);
-  await expect(page.getByTestId("link-notice")).toContainText("cmp: workload.batch");
+  await expect(page.getByTestId("link-notice")).toContainText("cmp: Batch size must be");
   await expect(page.getByTestId("prompt-input")).toHaveValue("2048");
   await expect(page.getByTestId("compare-panel").getByTestId("compare-a-desc")).toContainText("fp8");
 });

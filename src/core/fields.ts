@@ -1,7 +1,7 @@
 /**
  * Validating an input block with zod strict objects, and turning zod's issues into FieldIssues
  * that name the field by its dotted contract path ("workload.batch") and say what is wrong in
- * words ("must be a whole number from 1 to 1e6 (got -1)", "unknown field; did you mean
+ * words ("must be a whole number from 1 to 1,000,000 (got -1)", "unknown field; did you mean
  * \"batch\"?"). Shared by the scenario (scenario.ts) and its serving block (serving/input.ts).
  *
  * Strict objects mean an unknown or misspelt key is an error naming it, never silently ignored;

@@ -109,10 +109,19 @@ export function formatLimit(v: number): string {
   return exp.replace(/\.?0+e/, "e");
 }
 
-/** "must be a whole number from 1 to 1e6" / "must be a number above 0 and at most 1 (s)". */
+/** A range's ends for a reader: thousands grouped ("1,000,000") when both are below 1e10, else e-notation ("1e9 to 1e17"). */
+const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+function rangeEnds(r: Range): [string, string] {
+  const grouped = Math.max(Math.abs(r.min), Math.abs(r.max)) < 1e10;
+  const f = (v: number) => (grouped && Math.abs(v) >= 1e5 ? GROUPED.format(v) : formatLimit(v));
+  return [f(r.min), f(r.max)];
+}
+
+/** "must be a whole number from 1 to 1,000,000 sequences" / "must be a number above 0 and at most 1 s". */
 export function rangeMessage(r: Range): string {
   const what = r.integer ? "a whole number" : "a number";
-  const span = r.minExclusive ? `above ${formatLimit(r.min)} and at most ${formatLimit(r.max)}` : `from ${formatLimit(r.min)} to ${formatLimit(r.max)}`;
+  const [lo, hi] = rangeEnds(r);
+  const span = r.minExclusive ? `above ${lo} and at most ${hi}` : `from ${lo} to ${hi}`;
   return `must be ${what} ${span}${r.unit ? ` ${r.unit}` : ""}`;
 }
 

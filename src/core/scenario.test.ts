@@ -14,7 +14,7 @@ describe("resolveScenario", () => {
   it("should name each invalid field and keep the valid ones", () => {
     const { scenario, issues } = resolveScenario({ workload: { batch: -1, promptTokens: 2048 }, hardware: { chips: 0 }, model: { preset: "nope" } });
     expect(issues.map((i) => i.path).sort()).toEqual(["hardware.chips", "model.preset", "workload.batch"]);
-    expect(issues.find((i) => i.path === "workload.batch")?.message).toBe("must be a whole number from 1 to 1e6 sequences (got -1)");
+    expect(issues.find((i) => i.path === "workload.batch")?.message).toBe("must be a whole number from 1 to 1,000,000 sequences (got -1)");
     expect(scenario.workload.promptTokens).toBe(2048);
     expect(scenario.workload.batch).toBe(1);
   });
@@ -83,7 +83,7 @@ describe("nothing in a scenario is silently ignored (issue 20)", () => {
     const { scenario, issues } = resolveScenario({ workload: { promptTokens: 512 }, serving: { requestRate: 8 } });
     expect(issues).toEqual([]);
     expect(scenario.serving).toMatchObject({ load: { kind: "rate", requestRate: 8 }, promptTokens: { dist: "fixed", mean: 512 }, requests: 2000 });
-    expect(resolveScenario({ serving: { requestRate: -1 } }).issues).toEqual([{ path: "serving.requestRate", message: "must be a number above 0 and at most 1e6 requests/s (got -1)" }]);
+    expect(resolveScenario({ serving: { requestRate: -1 } }).issues).toEqual([{ path: "serving.requestRate", message: "must be a number above 0 and at most 1,000,000 requests/s (got -1)" }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useCalculator } from "../state/store";
 import { noticesFor } from "../state/selectors";
-import { COPY, fieldLabel } from "./copy/en";
+import { COPY, fieldLabel, inWords } from "./copy/en";
 
 /** Messages about the link and the input: what was ignored or adjusted, each naming its field. */
 export function Notices() {
@@ -25,7 +25,7 @@ export function Notices() {
           </div>
           <ul className="mt-1 list-disc pl-5 [overflow-wrap:anywhere]">
             {link.map((n) => (
-              <li key={n.id}>{n.text}</li>
+              <li key={n.id}>{inWords(n.text)}</li>
             ))}
           </ul>
         </div>
@@ -36,7 +36,7 @@ export function Notices() {
           <ul className="mt-1 list-disc pl-5 [overflow-wrap:anywhere]">
             {other.map((n) => (
               <li key={n.id} data-field={n.field}>
-                {n.field !== undefined && n.message !== undefined ? `${fieldLabel(n.field)} ${n.message}` : n.text}
+                {n.field !== undefined && n.message !== undefined ? `${fieldLabel(n.field)} ${n.message}` : inWords(n.text)}
               </li>
             ))}
           </ul>

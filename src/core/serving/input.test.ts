@@ -32,7 +32,7 @@ describe("the serving block (CONTRACT.md, Serving)", () => {
 
   it("names an unknown field, a field of the wrong type and a value out of range", () => {
     expect(issuesOf({ requestRate: 8, requestrate: 9 })).toEqual([{ path: "serving.requestrate", message: 'unknown field; did you mean "requestRate"?' }]);
-    expect(issuesOf({ requestRate: -1 })).toEqual([{ path: "serving.requestRate", message: "must be a number above 0 and at most 1e6 requests/s (got -1)" }]);
+    expect(issuesOf({ requestRate: -1 })).toEqual([{ path: "serving.requestRate", message: "must be a number above 0 and at most 1,000,000 requests/s (got -1)" }]);
     expect(issuesOf({ requestRate: "8" })[0]?.path).toBe("serving.requestRate");
     expect(issuesOf({ concurrency: 2.5 })[0]?.path).toBe("serving.concurrency");
     expect(issuesOf({ requestRate: 1, requests: 0 })[0]?.path).toBe("serving.requests");

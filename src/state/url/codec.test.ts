@@ -250,7 +250,7 @@ describe("malformed links", () => {
 
   it("says what was ignored and what is used instead", () => {
     expect(warningsFor("v=1&b=abc")).toEqual([
-      `workload.batch: must be a whole number from 1 to 1e6 sequences (got "abc"); ignored b=abc, using ${DEFAULT_SCENARIO_INPUT.workload.batch}`,
+      `workload.batch: must be a whole number from 1 to 1,000,000 sequences (got "abc"); ignored b=abc, using ${DEFAULT_SCENARIO_INPUT.workload.batch}`,
     ]);
     expect(warningsFor("v=1&m=nonexistent")).toEqual([
       `model.preset: unknown model preset (got "nonexistent"); ignored m=nonexistent, using ${DEFAULT_SCENARIO_INPUT.model.preset}`,

@@ -77,6 +77,13 @@ export const FIELD_LABELS: Record<string, string> = {
   "hardware.interconnectBandwidth": "Interconnect",
   "hardware.pricePerHour": "Price",
   "hardware.powerWatts": "Power",
+  "hardware.peakFlops.fp32": "Peak fp32 FLOP/s",
+  "hardware.peakFlops.bf16": "Peak bf16 FLOP/s",
+  "hardware.peakFlops.fp16": "Peak fp16 FLOP/s",
+  "hardware.peakFlops.fp8": "Peak fp8 FLOP/s",
+  "hardware.peakFlops.int8": "Peak int8 OP/s",
+  "hardware.peakFlops.int4": "Peak int4 OP/s",
+  "hardware.peakFlops.fp4": "Peak fp4 FLOP/s",
   "hardware.achievable.compute": "Achievable compute",
   "hardware.achievable.memory": "Achievable memory bandwidth",
   "workload.batch": "Batch size",
@@ -99,6 +106,16 @@ export const FIELD_LABELS: Record<string, string> = {
   "speculative.acceptanceRate": "Acceptance rate",
   flashAttention: "Prefill attention kernel",
   mode: "Efficiency",
+  engine: "Serving engine",
+  "serving.requestRate": "Request rate",
+  "serving.concurrency": "Concurrent clients",
+  "serving.replicas": "Replicas",
+  "serving.requests": "Requests simulated",
+  "serving.seed": "Random seed",
+  "serving.dataset": "Traffic",
+  "serving.slo.ttftS": "Time-to-first-token target",
+  "serving.slo.tpotS": "Time-per-output-token target",
+  "serving.slo.percentile": "SLO percentile",
 };
 
 /** "workload.batch" → "Batch size"; an unlisted path → its last part in words ("hardware.fastDomainChips" → "fast domain chips"). */
@@ -108,4 +125,17 @@ export function fieldLabel(path: string): string {
   const last = path.split(".").pop() ?? path;
   const words = last.replace(/([A-Z])/g, " $1").toLowerCase().trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A link or input warning in a reader's words: "workload.batch: must be …" → "Batch size must be …".
+ * A prefix that is a link key rather than a field ("zz: unknown key", "cmp: …") is the reader's own
+ * text and stays as written.
+ */
+export function inWords(warning: string): string {
+  const m = /^([A-Za-z_][\w]*(?:\.[\w]+)*): ([\s\S]*)$/.exec(warning);
+  if (!m) return warning;
+  const [, path, rest] = m as unknown as [string, string, string];
+  // a link key ("cmp: workload.batch: …") keeps its name; what follows is read in words too
+  return path.includes(".") || Object.hasOwn(FIELD_LABELS, path) ? `${fieldLabel(path)} ${rest}` : `${path}: ${inWords(rest)}`;
 }
