@@ -114,6 +114,17 @@ const SCENARIO_INPUT_FIELDS = [
   "serving.slo.ttftS",
   "serving.slo.tpotS",
   "serving.slo.percentile",
+  "serving.prefixCache.hitRate",
+  "serving.prefixCache.sharedPrefixTokens",
+  "serving.disaggregated.prefill.hardware",
+  "serving.disaggregated.prefill.chips",
+  "serving.disaggregated.prefill.replicas",
+  "serving.disaggregated.prefill.precision",
+  "serving.disaggregated.decode.hardware",
+  "serving.disaggregated.decode.chips",
+  "serving.disaggregated.decode.replicas",
+  "serving.disaggregated.decode.precision",
+  "serving.disaggregated.layerwiseTransfer",
   "engine",
 ] as const satisfies readonly FieldPath[];
 
