@@ -54,6 +54,7 @@ export function servingSpecOf(s: Scenario, v: Serving): ServingSpec {
     replicas: v.replicas,
     scheduler: { ...v.scheduler },
     slo: v.slo ? { ttftS: v.slo.ttftS ?? Infinity, tpotS: v.slo.tpotS ?? Infinity, percentile: v.slo.percentile } : undefined,
+    ...(v.prefixCache ? { prefixCache: { ...v.prefixCache } } : {}),
   };
 }
 

@@ -36,6 +36,11 @@ export interface ServingReport {
   kvCapacityTokens: number;
   /** Chip-seconds per million output tokens (the cost without a price). */
   chipSecondsPerMillionOutputTokens: number;
+  /**
+   * Prefix caching (null without it): the share of measured requests that found the prefix, the
+   * share of their prompt tokens not prefilled, and the KV tokens the prefix holds per replica.
+   */
+  prefixCache: { hitShare: number; cachedTokenShare: number; pinnedKvTokens: number } | null;
 }
 
 export interface CostBasis {
@@ -134,6 +139,16 @@ export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: Co
   const sloMet = !slo || (sloTtftS! <= slo.ttftS && (sloTpotS === null || sloTpotS <= slo.tpotS));
   let rejected = 0;
   for (let i = 0; i < tr.n; i++) rejected += tr.rejected[i]!;
+  // prefix caching: measured requests that hit, and their prompt tokens not prefilled
+  let hits = 0;
+  let cachedTok = 0;
+  let promptTok = 0;
+  for (let i = tr.warmup; i < tr.n; i++) {
+    if (tr.rejected[i]) continue;
+    if (tr.cached[i]! > 0) hits++;
+    cachedTok += tr.cached[i]!;
+    promptTok += tr.prompt[i]!;
+  }
   return {
     summaries: {
       ttftS: summarize(L.ttft),
@@ -159,6 +174,7 @@ export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: Co
     rejected,
     chipSecondsPerMillionOutputTokens: chipSeconds,
     costPerMillionOutputTokens: basis.pricePerHour === undefined || !Number.isFinite(chipSeconds) ? null : (basis.pricePerHour / 3600) * chipSeconds,
+    prefixCache: spec.prefixCache ? { hitShare: measured > 0 ? hits / measured : 0, cachedTokenShare: promptTok > 0 ? cachedTok / promptTok : 0, pinnedKvTokens: tr.pinnedKvTokens } : null,
   };
 }
 
@@ -240,5 +256,6 @@ export function servingReport(spec: ServingSpec, model: ReplicaModel, basis: Cos
     measuredRequests: s.measured,
     kvCapacityTokens: tr.kvCapacityTokens,
     chipSecondsPerMillionOutputTokens: s.chipSecondsPerMillionOutputTokens,
+    prefixCache: s.prefixCache,
   };
 }
