@@ -5,6 +5,7 @@
 import type { Scenario } from "../types";
 import type { LengthInput, LengthSpec, Serving } from "./input";
 import { replicaPlan } from "./replica";
+import { disaggregatedReport, disaggSetup } from "./disagg";
 import { servingReport, type ServingReport } from "./report";
 import type { LengthDist, ServingSpec } from "./simulate";
 import { findWorkload } from "./workloads";
@@ -61,5 +62,6 @@ export function servingSpecOf(s: Scenario, v: Serving): ServingSpec {
 /** The report's serving section for a scenario with a serving block. */
 export function servingSection(s: Scenario, v: Serving): ServingReport {
   const spec = servingSpecOf(s, v);
+  if (v.disaggregated) return disaggregatedReport(spec, disaggSetup(s, v.disaggregated, spec.scheduler));
   return servingReport(spec, replicaPlan(s, spec.scheduler), { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour });
 }

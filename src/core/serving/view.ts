@@ -9,8 +9,8 @@ import type { Scenario } from "../types";
 import { servingSpecOf } from "./index";
 import type { Serving } from "./input";
 import { replicaPlan } from "./replica";
-import type { CostBasis, ServingReport } from "./report";
-import { saturationRate, servingReport, summarizeTrace } from "./report";
+import type { CostBasis, Deployment, ServingReport } from "./report";
+import { deploymentOf, saturationRate, servingReport, summarizeTrace } from "./report";
 import { simulate, type ReplicaModel, type ServingSpec, type SimulationTrace } from "./simulate";
 
 export interface TimelinePoint {
@@ -80,7 +80,7 @@ export const CURVE_FRACTIONS = [0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.88, 0.94, 0.98
  */
 export function latencyCurve(
   spec: ServingSpec,
-  model: ReplicaModel,
+  model: ReplicaModel | Deployment,
   basis: CostBasis,
   capacity: number,
   opts: { requests?: number; fractions?: readonly number[]; onPoint?: (done: number, total: number) => void } = {},
@@ -93,7 +93,7 @@ export function latencyCurve(
   const out: CurvePoint[] = [];
   rates.forEach((rate, i) => {
     const sp: ServingSpec = { ...spec, concurrency: undefined, requestRate: rate, requests };
-    const s = summarizeTrace(simulate(sp, model), sp, basis, false);
+    const s = summarizeTrace(deploymentOf(model).run(sp), sp, basis, false);
     const pick = (x: { p50: number; p90: number; p99: number } | null) => (x ? { p50: x.p50, p90: x.p90, p99: x.p99 } : null);
     out.push({
       rate,
