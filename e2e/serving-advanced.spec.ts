@@ -24,7 +24,9 @@ test("a link with prefix caching and disaggregated pools shows what the hit rate
   await serving(page).screenshot({ path: `${OUT}/desktop.png` });
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
-  await serving(page).screenshot({ path: `${OUT}/phone.png` });
+  await page.getByTestId("serving-disagg").screenshot({ path: `${OUT}/phone-controls.png` });
+  await worth.screenshot({ path: `${OUT}/phone-worth.png` });
+  await page.getByTestId("serving-disagg-figures").screenshot({ path: `${OUT}/phone-pools.png` });
 });
 
 test("turning prefix caching and disaggregation on writes their link keys; the pool replaces the replica count", async ({ page }) => {

@@ -73,3 +73,17 @@ describe("prefix caching (issue 17)", () => {
     expect(on.ttftS!.p50).toBeLessThan(off.ttftS!.p50);
   });
 });
+
+describe("what a hit rate is worth (the page's with/without table)", () => {
+  it("prices a rate as cost per hour ÷ 3600 ÷ (rate × mean output tokens) × 10⁶: hand-worked", async () => {
+    const { worthOf } = await import("./view");
+    const model: ReplicaModel = { kvCapacityTokens: 1e6, window: Infinity, step: linear };
+    const r = servingReport(spec({ requestRate: 2, arrival: "poisson", requests: 200, slo: { ttftS: 0.5, tpotS: 0.05, percentile: 90 } }), model, { chips: 1, pricePerHour: 3.6 });
+    const w = worthOf(r, 3.6);
+    // $3.6/h = $0.001/s; 20 output tokens per request: at capacity C req/s, 0.001 ÷ (20 C) × 10⁶ = 50 ÷ C dollars
+    expect(w.costPerMillionAtCapacity).toBeCloseTo(50 / r.capacityRequestsPerS, 9);
+    expect(w.costPerMillionAtSloRate).toBeCloseTo(50 / r.maxRateAtSlo!, 9);
+    expect(w.ttftP50S).toBe(r.ttftS!.p50);
+    expect(worthOf(r, null).costPerMillionAtCapacity).toBeNull();
+  });
+});

@@ -144,12 +144,16 @@ export function servingTerms(r: ServingReport, spec: ServingSpec, basis: CostBas
   return {
     ttft: {
       label: "Time to first token",
-      formula: "first token − arrival, per request (queueing + prefill, chunked or whole); nearest-rank percentiles over the measured requests (the first 10 % warm up)",
+      formula: r.disaggregated
+        ? "first token − arrival, per request: queueing and prefill in the prefill pool, then the part of the KV transfer to the decode pool not hidden behind the prefill; nearest-rank percentiles over the measured requests (the first 10 % warm up)"
+        : "first token − arrival, per request (queueing + prefill, chunked or whole); nearest-rank percentiles over the measured requests (the first 10 % warm up)",
       withValues: `${n} requests: ${pctl(r.ttftS)}`,
     },
     tpot: {
       label: "Time per output token",
-      formula: "(completion − first token) ÷ (output tokens − 1), per request with ≥ 2 output tokens; its decode steps slow when other requests' prefills share them",
+      formula: r.disaggregated
+        ? "(completion − first token) ÷ (output tokens − 1), per request with ≥ 2 output tokens: the decode pool's wait for room, then its decode steps, with no prefill inside them"
+        : "(completion − first token) ÷ (output tokens − 1), per request with ≥ 2 output tokens; its decode steps slow when other requests' prefills share them",
       withValues: `${pctl(r.tpotS)}`,
     },
     itl: {

@@ -71,6 +71,7 @@ export function AdvancedControls({ serving, set }: { serving: ServingInput; set:
               return (
                 <div key={pool} className="grid grid-cols-2 gap-2 border-t border-slate-100 pt-2" role="group" aria-label={`${pool === "prefill" ? "Prefill" : "Decode"} pool`}>
                   <p className="col-span-2 text-xs font-semibold text-slate-700">{pool === "prefill" ? "Prefill pool" : "Decode pool"}</p>
+                  <div className="col-span-2">
                   <Select
                     label="Hardware"
                     value={p.hardware ?? SAME}
@@ -78,13 +79,16 @@ export function AdvancedControls({ serving, set }: { serving: ServingInput; set:
                     onChange={(v) => set(withPool(serving, pool, { hardware: v === SAME ? undefined : v }))}
                     testId={`serving-${pool}-hardware`}
                   />
+                  </div>
+                  <div className="col-span-2">
                   <Select
-                    label="Precision (weights, KV, activations)"
+                    label="Precision (weights, KV cache, activations)"
                     value={p.precision ?? SAME}
                     options={[{ value: SAME, label: "The scenario's" }, ...POOL_PRECISIONS.map((x) => ({ value: x, label: x }))]}
                     onChange={(v) => set(withPool(serving, pool, { precision: v === SAME ? undefined : (v as (typeof POOL_PRECISIONS)[number]) }))}
                     testId={`serving-${pool}-precision`}
                   />
+                  </div>
                   <NumberField label="Chips" unit="per replica" integer min={1} value={p.chips ?? scenarioChips} range={PLAUSIBLE["serving.disaggregated.chips"]} onCommit={(v) => set(withPool(serving, pool, { chips: v }))} testId={`serving-${pool}-chips`} />
                   <NumberField label="Replicas" unit="in the pool" integer min={1} value={p.replicas ?? 1} range={PLAUSIBLE["serving.disaggregated.replicas"]} onCommit={(v) => set(withPool(serving, pool, { replicas: v }))} testId={`serving-${pool}-replicas`} />
                 </div>
