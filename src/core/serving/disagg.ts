@@ -179,6 +179,8 @@ export function simulateDisaggregated(spec: ServingSpec, prefill: PoolPlan, deco
     cached: trP.cached,
     rejected,
     preemptions: trP.preemptions + trD.preemptions,
+    offloads: trP.offloads + trD.offloads,
+    reloadedTokens: trP.reloadedTokens + trD.reloadedTokens,
     iterations: {
       start: cat(itP.start, itD.start),
       duration: cat(itP.duration, itD.duration),

@@ -78,6 +78,13 @@ export interface ReplicaModel {
   kvCapacityTokens: number;
   step: StepTime;
   window: number;
+  /**
+   * A host-memory tier (issue 17): a preempted sequence's KV cache moves there while it has room
+   * (instead of being freed and recomputed), and is reloaded when the sequence is admitted again,
+   * the iteration that admits it taking `reloadSPerToken` seconds longer per token reloaded (a
+   * blocking swap-in, as vLLM's swap preemption does).
+   */
+  host?: { capacityTokens: number; reloadSPerToken: number };
 }
 
 /** Per-request outcomes (index = request number in arrival/sending order) and per-iteration logs. */
@@ -94,6 +101,9 @@ export interface SimulationTrace {
   cached: Int32Array;
   rejected: Uint8Array;
   preemptions: number;
+  /** Preemptions whose KV cache went to the host tier (no recomputation), and the tokens reloaded from it. */
+  offloads: number;
+  reloadedTokens: number;
   /** One entry per iteration, all replicas, in start order per replica: start, duration, replica,
    *  sequences running, requests waiting, KV tokens used. */
   iterations: { start: Float64Array; duration: Float64Array; replica: Float64Array; running: Float64Array; waiting: Float64Array; kvUsed: Float64Array; count: number };
@@ -161,6 +171,8 @@ interface Seq {
   cached: number;
   /** Decode stage: arrives prefilled (joins the decoders on admission) until a preemption makes it recompute. */
   ready: boolean;
+  /** KV tokens held in the host tier while it waits after a preemption (0: none). */
+  offloaded: number;
 }
 
 /** A decoder in the finish-order heap (with the epoch it was pushed at). */
@@ -187,6 +199,8 @@ interface Replica {
   /** Iterations started. A decoder's KV and tokens grow by one each iteration. */
   iter: number;
   kvUsed: number;
+  /** KV tokens this replica holds in the host tier. */
+  hostUsed: number;
   busyUntil: number;
   busy: boolean;
   iterDuration: number;
@@ -305,6 +319,9 @@ export function simulate(spec: ServingSpec, model: ReplicaModel, opts: SimulateO
     gaps.cols[1]![gaps.n++] = weight;
   };
   let preemptions = 0;
+  let offloads = 0;
+  let reloadedTokens = 0;
+  const host = model.host;
   let admitCounter = 0;
 
   const replicas: Replica[] = Array.from({ length: spec.replicas }, (_, index) => ({
@@ -319,6 +336,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel, opts: SimulateO
     decodeKv: 0,
     iter: 0,
     kvUsed: pinned,
+    hostUsed: 0,
     busyUntil: Infinity,
     busy: false,
     iterDuration: 0,
@@ -376,6 +394,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel, opts: SimulateO
       chunk: 0,
       cached: cached[i]!,
       ready,
+      offloaded: 0,
     });
     if (ready) {
       firstToken[i] = now; // it arrives with its first token
@@ -421,9 +440,17 @@ export function simulate(spec: ServingSpec, model: ReplicaModel, opts: SimulateO
       s.lastToken = r.lastEnd; // decoders get a token every iteration
     } else remove(r.prefilling, s);
     r.kvUsed -= s.kv;
+    // the tokens it has computed: a decoder's whole cache, a prefill's chunks so far
+    const computed = s.prefilled >= s.prefillTarget ? s.kv : s.prefilled - s.cached;
+    if (host && computed > 0 && r.hostUsed + computed <= host.capacityTokens) {
+      s.offloaded = computed; // kept on the host: nothing to recompute
+      r.hostUsed += computed;
+      offloads++;
+    } else {
+      s.prefillTarget = prompt[s.req]! + s.generated;
+      s.prefilled = s.cached;
+    }
     s.kv = 0;
-    s.prefillTarget = prompt[s.req]! + s.generated;
-    s.prefilled = s.cached;
     s.ready = false;
     preemptions++;
     if (r.queueHead > 0) r.queue[--r.queueHead] = s;
@@ -449,15 +476,26 @@ export function simulate(spec: ServingSpec, model: ReplicaModel, opts: SimulateO
 
   function startIteration(r: Replica, now: number) {
     // 1. admission: while a sequence slot is free and the free cache holds the prompt
+    let reloadS = 0;
     while (r.queueHead < r.queue.length && r.running.length < maxSequences) {
       const s = r.queue[r.queueHead]!;
-      if (cap - r.kvUsed < s.prefillTarget - s.cached) break;
+      const wasDecoding = s.offloaded > 0 && s.prefilled >= s.prefillTarget;
+      const need = wasDecoding ? s.offloaded : s.prefillTarget - s.cached;
+      if (cap - r.kvUsed < need) break;
       r.queueHead++;
-      s.kv = s.prefillTarget - s.cached;
+      s.kv = need;
       s.admitted = admitCounter++;
       r.kvUsed += s.kv;
       r.running.push(s);
-      if (s.ready) {
+      if (s.offloaded > 0) {
+        // reloaded from the host tier: it resumes where it was preempted
+        reloadS += s.offloaded * host!.reloadSPerToken;
+        reloadedTokens += s.offloaded;
+        r.hostUsed -= s.offloaded;
+        s.offloaded = 0;
+        if (wasDecoding) joinDecoders(r, s);
+        else r.prefilling.push(s);
+      } else if (s.ready) {
         // decode stage: its prompt's KV arrived with it; it decodes from this iteration on
         firstScheduled[s.req] = now;
         s.lastToken = lastTokenAt[s.req]!;
@@ -516,7 +554,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel, opts: SimulateO
       r.busyUntil = Infinity;
       return;
     }
-    let d = model.step(shape);
+    let d = model.step(shape) + reloadS;
     logRow(r, now, d);
     // A decode stretch (one replica, no prefill, nothing admissible, no completion, room in the
     // cache) runs here without the event loop: the same iterations, logs and gaps, in one go.
@@ -645,6 +683,8 @@ export function simulate(spec: ServingSpec, model: ReplicaModel, opts: SimulateO
     cached,
     rejected,
     preemptions,
+    offloads,
+    reloadedTokens,
     iterations: {
       start: log.column(lStart),
       duration: log.column(lDur),
