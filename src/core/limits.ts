@@ -102,6 +102,8 @@ export const PLAUSIBLE = {
   "serving.prefixCache.sharedPrefixTokens": TOKENS,
   "serving.disaggregated.chips": count(1, 4096, "one chip up to a 4,096-chip slice (the largest published TPU pod slice)", "chips"),
   "serving.disaggregated.replicas": count(1, 1e5, "one replica up to a hundred thousand", "replicas"),
+  "serving.hostKv.capacityBytes": real(1e6, 1e15, "bytes", "a megabyte up to a petabyte of host memory per replica (a DGX node has 2 TB)", true),
+  "serving.hostKv.bandwidth": real(1e6, 1e13, "bytes/s", "a megabyte per second up to 20× NVLink-C2C's 450 GB/s per direction", true),
 } as const satisfies Record<string, Range>;
 
 export type PlausiblePath = keyof typeof PLAUSIBLE;

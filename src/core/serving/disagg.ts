@@ -29,6 +29,7 @@ import { findHardwarePreset } from "../hardware/presets";
 import type { Scenario } from "../types";
 import type { Pool, PoolPrecision, Serving } from "./input";
 import { replicaPlan, type ReplicaPlan } from "./replica";
+import { hostFigures, withHost } from "./offload";
 import { saturationRate, servingReport, type CostBasis, type Deployment, type ServingReport } from "./report";
 import { simulate, type ServingSpec, type SimulationTrace } from "./simulate";
 
@@ -71,10 +72,10 @@ export function poolScenario(s: Scenario, p: Pool): Scenario {
   return { ...s, hardware, precision };
 }
 
-export function poolPlan(s: Scenario, p: Pool, role: PoolPlan["role"], scheduler: ServingSpec["scheduler"]): PoolPlan {
+export function poolPlan(s: Scenario, p: Pool, role: PoolPlan["role"], scheduler: ServingSpec["scheduler"], hostKv: Serving["hostKv"] = null): PoolPlan {
   const scenario = poolScenario(s, p);
   const price = scenario.hardware.pricePerHour;
-  return { role, scenario, plan: replicaPlan(scenario, scheduler), replicas: p.replicas, costPerHour: price === undefined ? null : price * scenario.hardware.chips * p.replicas };
+  return { role, scenario, plan: withHost(scenario, replicaPlan(scenario, scheduler), hostKv), replicas: p.replicas, costPerHour: price === undefined ? null : price * scenario.hardware.chips * p.replicas };
 }
 
 /** The transfer terms between two pools (see the header). */
@@ -323,11 +324,11 @@ export function disaggFigures(spec: ServingSpec, d: DisaggTrace, prefill: PoolPl
 export const LAYERWISE_DEFAULT = false;
 
 /** A resolved disaggregated block, set up: both pools, the transfer, the cost basis and the deployment. */
-export function disaggSetup(s: Scenario, d: NonNullable<Serving["disaggregated"]>, scheduler: ServingSpec["scheduler"]) {
-  const prefill = poolPlan(s, d.prefill, "prefill", scheduler);
-  const decode = poolPlan(s, d.decode, "decode", scheduler);
+export function disaggSetup(s: Scenario, d: NonNullable<Serving["disaggregated"]>, scheduler: ServingSpec["scheduler"], hostKv: Serving["hostKv"] = null) {
+  const prefill = poolPlan(s, d.prefill, "prefill", scheduler, hostKv);
+  const decode = poolPlan(s, d.decode, "decode", scheduler, hostKv);
   const transfer = kvTransfer(prefill.scenario, decode.scenario, d.layerwiseTransfer ?? LAYERWISE_DEFAULT);
-  return { prefill, decode, transfer, basis: disaggBasis(prefill, decode), deployment: disaggregatedDeployment(prefill, decode, transfer) };
+  return { prefill, decode, transfer, hostKv, basis: disaggBasis(prefill, decode), deployment: disaggregatedDeployment(prefill, decode, transfer) };
 }
 
 /** The whole serving section of a disaggregated deployment (the spec's `replicas` is both pools' together). */
@@ -339,5 +340,7 @@ export function disaggregatedReport(spec: ServingSpec, setup: ReturnType<typeof 
   const figures = disaggFigures(spec, first, prefill, decode, transfer);
   report.disaggregated = figures;
   report.peakKvOccupancy = Math.max(figures.prefill.peakKvOccupancy, figures.decode.peakKvOccupancy);
+  // the host tier as the decode pool has it (where caches grow and preemptions happen)
+  if (setup.hostKv) report.hostKv = hostFigures(decode.scenario, decode.plan, setup.hostKv);
   return report;
 }

@@ -6,6 +6,7 @@ import type { Scenario } from "../types";
 import type { LengthInput, LengthSpec, Serving } from "./input";
 import { replicaPlan } from "./replica";
 import { disaggregatedReport, disaggSetup } from "./disagg";
+import { hostFigures, withHost } from "./offload";
 import { servingReport, type ServingReport } from "./report";
 import type { LengthDist, ServingSpec } from "./simulate";
 import { findWorkload } from "./workloads";
@@ -62,6 +63,9 @@ export function servingSpecOf(s: Scenario, v: Serving): ServingSpec {
 /** The report's serving section for a scenario with a serving block. */
 export function servingSection(s: Scenario, v: Serving): ServingReport {
   const spec = servingSpecOf(s, v);
-  if (v.disaggregated) return disaggregatedReport(spec, disaggSetup(s, v.disaggregated, spec.scheduler));
-  return servingReport(spec, replicaPlan(s, spec.scheduler), { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour });
+  if (v.disaggregated) return disaggregatedReport(spec, disaggSetup(s, v.disaggregated, spec.scheduler, v.hostKv));
+  const plan = replicaPlan(s, spec.scheduler);
+  const report = servingReport(spec, withHost(s, plan, v.hostKv), { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour });
+  if (v.hostKv) report.hostKv = hostFigures(s, plan, v.hostKv);
+  return report;
 }

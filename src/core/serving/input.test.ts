@@ -19,6 +19,7 @@ describe("the serving block (CONTRACT.md, Serving)", () => {
       slo: null,
       prefixCache: null,
       disaggregated: null,
+      hostKv: null,
       promptTokens: { dist: "fixed", mean: 1024 },
       outputTokens: { dist: "fixed", mean: 256 },
     });

@@ -75,6 +75,8 @@ export interface ServingInput {
   prefixCache?: { hitRate?: number; sharedPrefixTokens?: number };
   /** Beyond the contract (issue 17): prefill and decode on separate pools, the KV cache sent between them. */
   disaggregated?: { prefill?: PoolInput; decode?: PoolInput; layerwiseTransfer?: boolean };
+  /** Beyond the contract (issue 17): a host-memory tier for preempted sequences' KV cache. */
+  hostKv?: { capacityBytes?: number; bandwidth?: number };
 }
 
 /** A complete length distribution (tokens). A log-normal's `max` undefined = the model's window. */
@@ -100,6 +102,8 @@ interface ServingCommon {
   prefixCache: { hitRate: number; sharedPrefixTokens: number } | null;
   /** Null: prefill and decode share each replica (co-located). `layerwiseTransfer` null: the engine's way. */
   disaggregated: { prefill: Pool; decode: Pool; layerwiseTransfer: boolean | null } | null;
+  /** Null: no host tier. `bandwidth` null: the hardware preset's host link (serving/hostLink.ts), bytes/s per chip one way. */
+  hostKv: { capacityBytes: number; bandwidth: number | null } | null;
 }
 
 /**
@@ -172,6 +176,10 @@ export const SERVING_SCHEMA: Schema = block(
         sharedPrefixTokens: ranged("serving.prefixCache.sharedPrefixTokens"),
       },
       "an object like {\"hitRate\": 0.8, \"sharedPrefixTokens\": 1024}",
+    ),
+    hostKv: block(
+      { capacityBytes: ranged("serving.hostKv.capacityBytes"), bandwidth: ranged("serving.hostKv.bandwidth") },
+      "an object like {\"capacityBytes\": 500e9}",
     ),
     disaggregated: block(
       { prefill: POOL, decode: POOL, layerwiseTransfer: bool },
@@ -277,7 +285,15 @@ export function resolveServing(raw: unknown, workload: { promptTokens: number; o
     disaggregated = { prefill: pool(d.prefill), decode: pool(d.decode), layerwiseTransfer: d.layerwiseTransfer ?? null };
   }
 
+  let hostKv: ServingCommon["hostKv"] = null;
+  if (value.hostKv !== undefined) {
+    if (value.hostKv.capacityBytes === undefined) {
+      if (!given(raw, "hostKv", "capacityBytes")) fail("serving.hostKv", "needs capacityBytes (host memory for KV cache per replica, bytes)");
+    } else hostKv = { capacityBytes: value.hostKv.capacityBytes, bandwidth: value.hostKv.bandwidth ?? null };
+  }
+
   const common = {
+    hostKv,
     prefixCache,
     disaggregated,
     arrival,

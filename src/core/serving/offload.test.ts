@@ -49,3 +49,30 @@ describe("KV offload to host memory (issue 17)", () => {
     expect(full.prefilled).toBe(325);
   });
 });
+
+describe("the host tier of a real replica", () => {
+  it("Llama-3.1-70B in fp8 on 2 H100s over PCIe Gen5: hand-worked capacity and reload time", async () => {
+    const { resolveScenario } = await import("../scenario");
+    const { replicaPlan } = await import("./replica");
+    const { hostTier, offloadVsRecompute } = await import("./offload");
+    const s = resolveScenario({ model: { preset: "llama-3.1-70b" }, hardware: { preset: "h100-sxm", chips: 2 }, precision: { weights: "fp8", kvCache: "fp8", activations: "fp8" } }).scenario!;
+    const plan = replicaPlan(s, { maxSequences: 256, maxBatchedTokens: 8192, chunkedPrefill: true });
+    // 2 × 8 KV heads × 128 × 1 B (fp8) × 80 layers = 163,840 B per token, 81,920 B on each of 2 chips
+    expect(plan.kvBytesPerTokenPerChip).toBe(81_920);
+    const t = hostTier(s, plan, { capacityBytes: 5e11, bandwidth: null });
+    expect(t.bytesPerS).toBe(64e9); // PCIe Gen5 x16, one direction
+    expect(t.reloadSPerToken).toBeCloseTo(1.28e-6, 15); // 81,920 B ÷ 64 GB/s
+    expect(t.capacityTokens).toBe(3_051_757); // ⌊5e11 ÷ 2 ÷ 81,920⌋
+    const c = offloadVsRecompute(plan, t.reloadSPerToken, [4096]);
+    expect(c.rows[0]!.reloadS).toBeCloseTo(4096 * 1.28e-6, 12);
+    expect(c.rows[0]!.recomputeS).toBeGreaterThan(c.rows[0]!.reloadS); // a 4,096-token prefill takes far longer than 5.2 ms
+  });
+
+  it("needs a host link: the block's bandwidth or a preset's figure, named when missing", async () => {
+    const { resolveScenario } = await import("../scenario");
+    const { issues } = resolveScenario({ model: { preset: "llama-3.1-8b" }, hardware: { preset: "m2-ultra" }, serving: { requestRate: 1, hostKv: { capacityBytes: 1e11 } } });
+    expect(issues.map((i) => i.path)).toContain("serving.hostKv.bandwidth");
+    expect(resolveScenario({ model: { preset: "llama-3.1-8b" }, hardware: { preset: "m2-ultra" }, serving: { requestRate: 1, hostKv: { capacityBytes: 1e11, bandwidth: 1e10 } } }).issues).toEqual([]);
+    expect(resolveScenario({ model: { preset: "llama-3.1-8b" }, serving: { requestRate: 1, hostKv: {} } }).issues[0]?.path).toBe("serving.hostKv");
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { simulate, type ReplicaModel, type ServingSpec, type SimulationTrace, type Stage } from "./simulate";
 import type { DisaggFigures } from "./disagg";
+import type { HostTier, OffloadComparison } from "./offload";
 import { percentile, summarize, summarizeWeighted, type Summary } from "./stats";
 
 export interface ServingReport {
@@ -44,6 +45,11 @@ export interface ServingReport {
   prefixCache: { hitShare: number; cachedTokenShare: number; pinnedKvTokens: number } | null;
   /** Disaggregated prefill and decode pools (null: co-located): each pool's figures and the KV transfer's. */
   disaggregated: DisaggFigures | null;
+  /** Preemptions whose KV cache went to the host tier instead of being recomputed, and the tokens reloaded (0 without one). */
+  offloads: number;
+  reloadedTokens: number;
+  /** The host tier (null without one): its capacity and link, and when reloading beats recomputation (serving/offload.ts). */
+  hostKv: (HostTier & OffloadComparison) | null;
 }
 
 export interface CostBasis {
@@ -283,5 +289,8 @@ export function servingReport(spec: ServingSpec, model: ReplicaModel | Deploymen
     chipSecondsPerMillionOutputTokens: s.chipSecondsPerMillionOutputTokens,
     prefixCache: s.prefixCache,
     disaggregated: null,
+    offloads: tr.offloads,
+    reloadedTokens: tr.reloadedTokens,
+    hostKv: null,
   };
 }

@@ -8,6 +8,7 @@ import { formatInt, formatPercent, formatSeconds, formatUsd, sig } from "../form
 import type { Scenario } from "../types";
 import { servingSpecOf } from "./index";
 import { disaggregatedReport, disaggSetup } from "./disagg";
+import { hostFigures, withHost } from "./offload";
 import type { Serving } from "./input";
 import { replicaPlan } from "./replica";
 import type { CostBasis, Deployment, ServingReport } from "./report";
@@ -279,7 +280,7 @@ export function servingRun(s: Scenario, v: Serving, onProgress?: (done: number, 
   let trace: SimulationTrace;
   let kvCapacityTokens: number;
   if (v.disaggregated) {
-    const setup = disaggSetup(s, v.disaggregated, base.scheduler);
+    const setup = disaggSetup(s, v.disaggregated, base.scheduler, v.hostKv);
     spec = { ...base, replicas: setup.prefill.replicas + setup.decode.replicas };
     model = setup.deployment;
     basis = setup.basis;
@@ -287,10 +288,12 @@ export function servingRun(s: Scenario, v: Serving, onProgress?: (done: number, 
     trace = setup.deployment.first!.merged;
     kvCapacityTokens = setup.decode.plan.kvCapacityTokens;
   } else {
-    const plan = replicaPlan(s, spec.scheduler);
+    const bare = replicaPlan(s, spec.scheduler);
+    const plan = withHost(s, bare, v.hostKv);
     model = plan;
     basis = { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour };
     report = servingReport(spec, model, basis);
+    if (v.hostKv) report.hostKv = hostFigures(s, bare, v.hostKv);
     trace = simulate(spec, plan);
     kvCapacityTokens = plan.kvCapacityTokens;
   }
@@ -302,7 +305,7 @@ export function servingRun(s: Scenario, v: Serving, onProgress?: (done: number, 
   if (withPrefix) {
     // the same deployment without the cache: what the hit rate is worth
     const { prefixCache: _p, ...noCache } = spec;
-    const without = v.disaggregated ? disaggregatedReport({ ...base, prefixCache: undefined }, disaggSetup(s, v.disaggregated, base.scheduler)) : servingReport(noCache, model, basis);
+    const without = v.disaggregated ? disaggregatedReport({ ...base, prefixCache: undefined }, disaggSetup(s, v.disaggregated, base.scheduler, v.hostKv)) : servingReport(noCache, model, basis);
     const cost = costPerHourOf(basis, spec.replicas);
     prefixWorth = { withCache: worthOf(report, cost), without: worthOf(without, cost) };
   }

@@ -125,6 +125,8 @@ const SCENARIO_INPUT_FIELDS = [
   "serving.disaggregated.decode.replicas",
   "serving.disaggregated.decode.precision",
   "serving.disaggregated.layerwiseTransfer",
+  "serving.hostKv.capacityBytes",
+  "serving.hostKv.bandwidth",
   "engine",
 ] as const satisfies readonly FieldPath[];
 

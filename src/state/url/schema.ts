@@ -213,6 +213,8 @@ export const SCHEMA: readonly FieldRow[] = [
     ] as const satisfies readonly FieldRow[];
   }),
   { path: "serving.disaggregated.layerwiseTransfer", key: "dgl", kind: bool, since: 1 },
+  { path: "serving.hostKv.capacityBytes", key: "hkc", kind: plausible("serving.hostKv.capacityBytes"), since: 1 },
+  { path: "serving.hostKv.bandwidth", key: "hkb", kind: plausible("serving.hostKv.bandwidth"), since: 1 },
   { path: "engine", key: "eg", kind: oneOf(ENGINES), since: 1 },
 ];
 
