@@ -7,7 +7,7 @@ const OUT = "test-results/serving-advanced";
 test("a link with prefix caching and disaggregated pools shows what the hit rate is worth and the KV transfer", async ({ page }) => {
   test.setTimeout(45_000); // simulations with and without the cache, both pools, in a worker on a shared 2-core machine
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto("/?v=1&rr=4&ds=sharegpt&rq=600&slt=1&slp=0.05&slq=90&pch=0.8&pcs=512&dgpr=1&dgdr=1");
+  await page.goto("/?v=1&rr=4&ds=sharegpt&rq=600&slt=1&slp=0.05&slq=90&pch=0.8&pcs=512&dgpr=1&dgdr=1&hkc=2.56e11");
   await waitForNumbers(page);
   await expect(page.getByTestId("serving-done")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("serving-prefix-on")).toBeChecked();
@@ -18,6 +18,8 @@ test("a link with prefix caching and disaggregated pools shows what the hit rate
   await expect(worth.getByTestId("worth-with").first()).toHaveText(/\d+(\.\d+)? (ms|µs|s)/);
   await expect(page.getByTestId("disagg-pool-prefill")).toContainText("1 × 1");
   await expect(page.getByTestId("disagg-transfer")).toContainText(/KV transfer per request: [\d.]+ [kMG]B/);
+  await expect(page.getByTestId("serving-host-on")).toBeChecked();
+  await expect(page.getByTestId("serving-host-figures")).toContainText("Reloading beats recomputing from");
   const text = await serving(page).innerText();
   expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
   await expectNoHorizontalScroll(page);
@@ -26,6 +28,7 @@ test("a link with prefix caching and disaggregated pools shows what the hit rate
   await expectNoHorizontalScroll(page);
   await page.getByTestId("serving-disagg").screenshot({ path: `${OUT}/phone-controls.png` });
   await worth.screenshot({ path: `${OUT}/phone-worth.png` });
+  await page.getByTestId("serving-host-figures").screenshot({ path: `${OUT}/phone-host.png` });
   await page.getByTestId("serving-disagg-figures").screenshot({ path: `${OUT}/phone-pools.png` });
 });
 

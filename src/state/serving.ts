@@ -267,3 +267,9 @@ export function inputForSplit(
   const serving = withDisaggregated(input.serving ?? DEFAULT_SERVING, { prefill: pool(split.prefill), decode: pool(split.decode), layerwiseTransfer: split.layerwise });
   return { ...input, serving };
 }
+
+/** A host-memory KV tier on (capacity per replica in bytes, optional link bytes/s per chip) or off. */
+export function withHostKv(s: Serving, hk: Serving["hostKv"] | undefined): Serving {
+  const { hostKv: _h, ...rest } = s;
+  return hk === undefined ? rest : { ...rest, hostKv: hk };
+}

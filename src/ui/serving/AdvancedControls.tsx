@@ -4,7 +4,7 @@ import { useCalculator } from "../../state/store";
 import { HARDWARE_PRESETS } from "../../core/hardware/presets";
 import { PLAUSIBLE } from "../../core/limits";
 import { POOL_PRECISIONS, type ServingInput } from "../../core/serving/input";
-import { withDisaggregated, withPool, withPrefixCache } from "../../state/serving";
+import { withDisaggregated, withHostKv, withPool, withPrefixCache } from "../../state/serving";
 import { NumberField } from "../controls/NumberField";
 import { Select } from "../controls/Select";
 
@@ -24,6 +24,7 @@ export function AdvancedControls({ serving, set }: { serving: ServingInput; set:
   const scenarioChips = useCalculator((s) => s.input.hardware?.chips ?? null);
   const pc = serving.prefixCache;
   const d = serving.disaggregated;
+  const hk = serving.hostKv;
   const closed = serving.requestRate === undefined && serving.concurrency !== undefined;
   return (
     <div className="space-y-3">
@@ -52,6 +53,39 @@ export function AdvancedControls({ serving, set }: { serving: ServingInput; set:
               range={PLAUSIBLE["serving.prefixCache.sharedPrefixTokens"]}
               onCommit={(v) => set(withPrefixCache(serving, { hitRate: pc.hitRate ?? 0.8, sharedPrefixTokens: v }))}
               testId="serving-prefix-tokens"
+            />
+          </div>
+        ) : null}
+      </fieldset>
+      <fieldset className="space-y-2 rounded border border-slate-200 p-2" data-testid="serving-host">
+        <legend className="px-1 text-sm font-medium text-slate-700">KV offload to host memory</legend>
+        <Check
+          label="Preempted sequences' KV cache moves to host memory (reloaded, not recomputed)"
+          checked={hk !== undefined}
+          onChange={(on) => set(withHostKv(serving, on ? { capacityBytes: 256e9 } : undefined))}
+          testId="serving-host-on"
+        />
+        {hk ? (
+          <div className="grid grid-cols-2 gap-2">
+            <NumberField
+              label="Host memory"
+              unit="GB per replica"
+              value={hk.capacityBytes === undefined ? null : hk.capacityBytes / 1e9}
+              scale={1e9}
+              min={0}
+              range={PLAUSIBLE["serving.hostKv.capacityBytes"]}
+              onCommit={(v) => set(withHostKv(serving, { ...hk, capacityBytes: v }))}
+              testId="serving-host-capacity"
+            />
+            <NumberField
+              label="Host link (blank: the chip's)"
+              unit="GB/s per chip"
+              value={hk.bandwidth === undefined ? null : hk.bandwidth / 1e9}
+              scale={1e9}
+              min={0}
+              range={PLAUSIBLE["serving.hostKv.bandwidth"]}
+              onCommit={(v) => set(withHostKv(serving, { ...hk, bandwidth: v }))}
+              testId="serving-host-bandwidth"
             />
           </div>
         ) : null}

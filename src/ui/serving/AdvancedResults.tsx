@@ -19,8 +19,44 @@ export function AdvancedResults({ run }: { run: ServingRun }) {
   const pc = r.prefixCache;
   const worth = run.prefixWorth;
   const d = r.disaggregated;
+  const h = r.hostKv;
   return (
     <>
+      {h ? (
+        <div className="max-w-full overflow-x-auto" data-testid="serving-host-figures">
+          <table className="w-full text-sm">
+            <caption className="pb-1 text-left text-xs text-slate-600">
+              KV offload: {formatInt(r.offloads)} of {formatInt(r.preemptions)} preemptions moved their cache to host memory ({formatInt(r.reloadedTokens)} tokens reloaded) instead of recomputing it. The host holds{" "}
+              {formatInt(h.capacityTokens)} KV tokens per replica; over {h.link} a token reloads in {formatSeconds(h.reloadSPerToken)}. Reloading beats recomputing from{" "}
+              {h.crossoverTokens === null ? "no length up to a million tokens" : `${formatInt(h.crossoverTokens)} token${h.crossoverTokens === 1 ? "" : "s"}`}.
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-xs text-slate-600">
+                <th scope="col" className={head}>
+                  Sequence (tokens)
+                </th>
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
+                  Reload from host (s)
+                </th>
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
+                  Recompute alone (s)
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {h.rows.map((row) => (
+                <tr key={row.tokens} className="border-b border-slate-100">
+                  <th scope="row" className={head}>
+                    {formatInt(row.tokens)}
+                  </th>
+                  <td className={cell}>{formatSeconds(row.reloadS)}</td>
+                  <td className={cell}>{formatSeconds(row.recomputeS)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {pc && worth ? (
         <div className="max-w-full overflow-x-auto" data-testid="serving-prefix-worth">
           <table className="w-full text-sm">
