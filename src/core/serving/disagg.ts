@@ -30,6 +30,7 @@ import type { Scenario } from "../types";
 import type { Pool, PoolPrecision, Serving } from "./input";
 import { replicaPlan, type ReplicaPlan } from "./replica";
 import { hostFigures, withHost } from "./offload";
+import { speculativeUnderLoad } from "./speculative";
 import { saturationRate, servingReport, type CostBasis, type Deployment, type ServingReport } from "./report";
 import { simulate, type ServingSpec, type SimulationTrace } from "./simulate";
 
@@ -342,5 +343,14 @@ export function disaggregatedReport(spec: ServingSpec, setup: ReturnType<typeof 
   report.peakKvOccupancy = Math.max(figures.prefill.peakKvOccupancy, figures.decode.peakKvOccupancy);
   // the host tier as the decode pool has it (where caches grow and preemptions happen)
   if (setup.hostKv) report.hostKv = hostFigures(decode.scenario, decode.plan, setup.hostKv);
+  // speculation runs in the decode pool, at its own running batch
+  const decodeIters = first.decode.iterations;
+  let busy = 0;
+  let batch = 0;
+  for (let k = 0; k < decodeIters.count; k++) {
+    busy += decodeIters.duration[k]!;
+    batch += decodeIters.duration[k]! * decodeIters.running[k]!;
+  }
+  report.speculative = speculativeUnderLoad(decode.scenario, spec, decode.plan, busy > 0 ? batch / busy : 0);
   return report;
 }

@@ -7,6 +7,7 @@ import type { LengthInput, LengthSpec, Serving } from "./input";
 import { replicaPlan } from "./replica";
 import { disaggregatedReport, disaggSetup } from "./disagg";
 import { hostFigures, withHost } from "./offload";
+import { speculativeUnderLoad } from "./speculative";
 import { servingReport, type ServingReport } from "./report";
 import type { LengthDist, ServingSpec } from "./simulate";
 import { findWorkload } from "./workloads";
@@ -67,5 +68,6 @@ export function servingSection(s: Scenario, v: Serving): ServingReport {
   const plan = replicaPlan(s, spec.scheduler);
   const report = servingReport(spec, withHost(s, plan, v.hostKv), { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour });
   if (v.hostKv) report.hostKv = hostFigures(s, plan, v.hostKv);
+  report.speculative = speculativeUnderLoad(s, spec, plan, report.meanRunningBatch);
   return report;
 }

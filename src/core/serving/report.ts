@@ -6,6 +6,7 @@
 import { simulate, type ReplicaModel, type ServingSpec, type SimulationTrace, type Stage } from "./simulate";
 import type { DisaggFigures } from "./disagg";
 import type { HostTier, OffloadComparison } from "./offload";
+import type { SpeculativeUnderLoad } from "./speculative";
 import { percentile, summarize, summarizeWeighted, type Summary } from "./stats";
 
 export interface ServingReport {
@@ -50,6 +51,8 @@ export interface ServingReport {
   reloadedTokens: number;
   /** The host tier (null without one): its capacity and link, and when reloading beats recomputation (serving/offload.ts). */
   hostKv: (HostTier & OffloadComparison) | null;
+  /** The scenario's speculative-decoding what-if priced at each running batch of this replica (null without one; serving/speculative.ts). */
+  speculative: SpeculativeUnderLoad | null;
 }
 
 export interface CostBasis {
@@ -292,5 +295,6 @@ export function servingReport(spec: ServingSpec, model: ReplicaModel | Deploymen
     offloads: tr.offloads,
     reloadedTokens: tr.reloadedTokens,
     hostKv: null,
+    speculative: null,
   };
 }

@@ -9,6 +9,7 @@ import type { Scenario } from "../types";
 import { servingSpecOf } from "./index";
 import { disaggregatedReport, disaggSetup } from "./disagg";
 import { hostFigures, withHost } from "./offload";
+import { speculativeUnderLoad } from "./speculative";
 import type { Serving } from "./input";
 import { replicaPlan } from "./replica";
 import type { CostBasis, Deployment, ServingReport } from "./report";
@@ -294,6 +295,7 @@ export function servingRun(s: Scenario, v: Serving, onProgress?: (done: number, 
     basis = { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour };
     report = servingReport(spec, model, basis);
     if (v.hostKv) report.hostKv = hostFigures(s, bare, v.hostKv);
+    report.speculative = speculativeUnderLoad(s, spec, bare, report.meanRunningBatch);
     trace = simulate(spec, plan);
     kvCapacityTokens = plan.kvCapacityTokens;
   }

@@ -20,8 +20,48 @@ export function AdvancedResults({ run }: { run: ServingRun }) {
   const worth = run.prefixWorth;
   const d = r.disaggregated;
   const h = r.hostKv;
+  const sp = r.speculative;
   return (
     <>
+      {sp ? (
+        <div className="max-w-full overflow-x-auto" data-testid="serving-spec-figures">
+          <table className="w-full text-sm">
+            <caption className="pb-1 text-left text-xs text-slate-600">
+              Speculative decoding under load ({sp.draftTokens} draft tokens, acceptance {formatPercent(sp.acceptanceRate)}: {sig(sp.expectedTokensPerStep)} tokens per verify step), priced with this replica&apos;s step at a context of {formatInt(sp.contextTokens)} tokens. At this run&apos;s mean running batch (
+              {formatInt(sp.atMeanBatch.batch)}) it gives {sig(sp.atMeanBatch.speedup)}×;{" "}
+              {sp.crossoverBatch === null ? "it pays at every batch up to max sequences." : `from a batch of ${formatInt(sp.crossoverBatch)} it no longer pays.`} (The simulated latencies above are without it.)
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-xs text-slate-600">
+                <th scope="col" className={head}>
+                  Running batch (sequences)
+                </th>
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
+                  Plain (s per token)
+                </th>
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
+                  Speculative (s per token)
+                </th>
+                <th scope="col" className="py-1 pl-2 text-right font-medium">
+                  Speed-up (×)
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sp.rows.map((row) => (
+                <tr key={row.batch} className="border-b border-slate-100">
+                  <th scope="row" className={head}>
+                    {formatInt(row.batch)}
+                  </th>
+                  <td className={cell}>{formatSeconds(row.plainS)}</td>
+                  <td className={cell}>{formatSeconds(row.speculativeS)}</td>
+                  <td className={`${cell} ${row.speedup < 1 ? "text-red-700" : ""}`}>{sig(row.speedup)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {h ? (
         <div className="max-w-full overflow-x-auto" data-testid="serving-host-figures">
           <table className="w-full text-sm">
