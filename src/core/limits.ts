@@ -98,6 +98,12 @@ export const PLAUSIBLE = {
   "serving.slo.ttftS": real(0, 3600, "s", "any positive time up to an hour", true),
   "serving.slo.tpotS": real(0, 60, "s", "any positive time up to a minute per token", true),
   "serving.slo.percentile": real(0, 100, undefined, "a percentile: above 0, at most 100", true),
+  "serving.prefixCache.hitRate": real(0, 1, undefined, "a share of requests: 0 (no request finds its prefix cached) to 1 (every request does)"),
+  "serving.prefixCache.sharedPrefixTokens": TOKENS,
+  "serving.disaggregated.chips": count(1, 4096, "one chip up to a 4,096-chip slice (the largest published TPU pod slice)", "chips"),
+  "serving.disaggregated.replicas": count(1, 1e5, "one replica up to a hundred thousand", "replicas"),
+  "serving.hostKv.capacityBytes": real(1e6, 1e15, "bytes", "a megabyte up to a petabyte of host memory per replica (a DGX node has 2 TB)", true),
+  "serving.hostKv.bandwidth": real(1e6, 1e13, "bytes/s", "a megabyte per second up to 20× NVLink-C2C's 450 GB/s per direction", true),
 } as const satisfies Record<string, Range>;
 
 export type PlausiblePath = keyof typeof PLAUSIBLE;

@@ -12,6 +12,7 @@ import { findHardwarePreset, HARDWARE_PRESETS, type HardwarePreset } from "./har
 import { findModelPreset } from "./model/presets";
 import { deriveShape } from "./model/shape";
 import { resolveServing } from "./serving/input";
+import { hostLinkOf } from "./serving/hostLink";
 import {
   ATTENTION_SHARDINGS,
   ENGINES,
@@ -327,6 +328,15 @@ export function resolveScenario(input: unknown): { scenario: Scenario; issues: F
     const { serving, issues: servingIssues } = resolveServing(src.serving, scenario.workload);
     issues.push(...servingIssues);
     if (serving) scenario.serving = serving;
+    // a host tier needs a host link: the block's bandwidth, or the (pools') preset's figure
+    const hk = serving?.hostKv;
+    if (hk && hk.bandwidth === null) {
+      const d = serving!.disaggregated;
+      const ids = d ? [d.prefill.hardware ?? scenario.hardware.preset, d.decode.hardware ?? scenario.hardware.preset] : [scenario.hardware.preset];
+      const missing = ids.find((id) => !hostLinkOf(id));
+      if (ids.some((id) => !hostLinkOf(id)))
+        issues.push({ path: "serving.hostKv.bandwidth", message: `needed: ${missing === undefined ? "custom hardware" : `hardware preset "${missing}"`} has no published host-link figure (give bytes/s per chip, one direction)` });
+    }
   }
   if (src.engine !== undefined) scenario.engine = src.engine;
   return { scenario, issues };

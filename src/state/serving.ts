@@ -235,3 +235,41 @@ export function withSlo(s: Serving, patch: Partial<NonNullable<Serving["slo"]>>)
   const { slo: _s, ...rest } = s;
   return slo.ttftS === undefined && slo.tpotS === undefined ? rest : { ...rest, slo };
 }
+
+/** Prefix caching on (hit rate 0–1, shared prefix in tokens) or off (undefined). */
+export function withPrefixCache(s: Serving, pc: { hitRate: number; sharedPrefixTokens: number } | undefined): Serving {
+  const { prefixCache: _p, ...rest } = s;
+  return pc === undefined ? rest : { ...rest, prefixCache: pc };
+}
+
+type Disagg = NonNullable<Serving["disaggregated"]>;
+
+/** Disaggregated pools on (the replica count moves into the pools) or off (back to one co-located pool). */
+export function withDisaggregated(s: Serving, d: Disagg | undefined): Serving {
+  const { disaggregated: _d, replicas, ...rest } = s;
+  if (d === undefined) return { ...rest, ...(s.disaggregated ? {} : replicas !== undefined ? { replicas } : {}) };
+  return { ...rest, disaggregated: d };
+}
+
+/** One pool's field (hardware, chips, replicas, precision); undefined drops it (the scenario's own). */
+export function withPool(s: Serving, pool: "prefill" | "decode", patch: Partial<NonNullable<Disagg["prefill"]>>): Serving {
+  const d = s.disaggregated ?? {};
+  const next = Object.fromEntries(Object.entries({ ...(d[pool] ?? {}), ...patch }).filter(([, v]) => v !== undefined));
+  return { ...s, disaggregated: { ...d, [pool]: next } };
+}
+
+/** The input with the disaggregated plan's layout: both pools' hardware, chips, precision and replicas. */
+export function inputForSplit(
+  input: ScenarioInput,
+  split: { prefill: { hardware: string; chipsPerReplica: number; replicas: number; precision: string }; decode: { hardware: string; chipsPerReplica: number; replicas: number; precision: string }; layerwise: boolean },
+): ScenarioInput {
+  const pool = (p: typeof split.prefill) => ({ hardware: p.hardware, chips: p.chipsPerReplica, replicas: p.replicas, ...(["bf16", "fp16", "fp8", "int8"].includes(p.precision) ? { precision: p.precision as "bf16" } : {}) });
+  const serving = withDisaggregated(input.serving ?? DEFAULT_SERVING, { prefill: pool(split.prefill), decode: pool(split.decode), layerwiseTransfer: split.layerwise });
+  return { ...input, serving };
+}
+
+/** A host-memory KV tier on (capacity per replica in bytes, optional link bytes/s per chip) or off. */
+export function withHostKv(s: Serving, hk: Serving["hostKv"] | undefined): Serving {
+  const { hostKv: _h, ...rest } = s;
+  return hk === undefined ? rest : { ...rest, hostKv: hk };
+}

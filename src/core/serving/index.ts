@@ -5,6 +5,9 @@
 import type { Scenario } from "../types";
 import type { LengthInput, LengthSpec, Serving } from "./input";
 import { replicaPlan } from "./replica";
+import { disaggregatedReport, disaggSetup } from "./disagg";
+import { hostFigures, withHost } from "./offload";
+import { speculativeUnderLoad } from "./speculative";
 import { servingReport, type ServingReport } from "./report";
 import type { LengthDist, ServingSpec } from "./simulate";
 import { findWorkload } from "./workloads";
@@ -54,11 +57,17 @@ export function servingSpecOf(s: Scenario, v: Serving): ServingSpec {
     replicas: v.replicas,
     scheduler: { ...v.scheduler },
     slo: v.slo ? { ttftS: v.slo.ttftS ?? Infinity, tpotS: v.slo.tpotS ?? Infinity, percentile: v.slo.percentile } : undefined,
+    ...(v.prefixCache ? { prefixCache: { ...v.prefixCache } } : {}),
   };
 }
 
 /** The report's serving section for a scenario with a serving block. */
 export function servingSection(s: Scenario, v: Serving): ServingReport {
   const spec = servingSpecOf(s, v);
-  return servingReport(spec, replicaPlan(s, spec.scheduler), { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour });
+  if (v.disaggregated) return disaggregatedReport(spec, disaggSetup(s, v.disaggregated, spec.scheduler, v.hostKv));
+  const plan = replicaPlan(s, spec.scheduler);
+  const report = servingReport(spec, withHost(s, plan, v.hostKv), { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour });
+  if (v.hostKv) report.hostKv = hostFigures(s, plan, v.hostKv);
+  report.speculative = speculativeUnderLoad(s, spec, plan, report.meanRunningBatch);
+  return report;
 }

@@ -17,6 +17,9 @@ describe("the serving block (CONTRACT.md, Serving)", () => {
       replicas: 1,
       scheduler: { maxSequences: 256, maxBatchedTokens: 8192, chunkedPrefill: true },
       slo: null,
+      prefixCache: null,
+      disaggregated: null,
+      hostKv: null,
       promptTokens: { dist: "fixed", mean: 1024 },
       outputTokens: { dist: "fixed", mean: 256 },
     });
@@ -84,5 +87,17 @@ describe("the serving block (CONTRACT.md, Serving)", () => {
 
   it("carries a dataset with the length fields given to override it", () => {
     expect(resolveServing({ requestRate: 4, dataset: "sharegpt", outputTokens: { max: 1024 } }, W).serving).toMatchObject({ dataset: "sharegpt", promptTokens: {}, outputTokens: { max: 1024 } });
+  });
+
+  it("resolves prefix caching and disaggregated pools (issue 17), naming the field of each mistake", () => {
+    expect(resolveServing({ requestRate: 8, prefixCache: { hitRate: 0.5, sharedPrefixTokens: 512 } }, W).serving?.prefixCache).toEqual({ hitRate: 0.5, sharedPrefixTokens: 512 });
+    expect(issuesOf({ requestRate: 8, prefixCache: { hitRate: 0.5 } })).toEqual([{ path: "serving.prefixCache", message: expect.stringContaining("needs sharedPrefixTokens") }]);
+    expect(issuesOf({ requestRate: 8, prefixCache: { hitRate: 1.5, sharedPrefixTokens: 10 } })[0]?.path).toBe("serving.prefixCache.hitRate");
+    const d = resolveServing({ requestRate: 8, disaggregated: { prefill: { hardware: "h100-sxm", chips: 4, replicas: 2 }, decode: { precision: "fp8" } } }, W).serving;
+    expect(d?.disaggregated).toEqual({ prefill: { hardware: "h100-sxm", chips: 4, replicas: 2 }, decode: { precision: "fp8", replicas: 1 }, layerwiseTransfer: null });
+    expect(issuesOf({ requestRate: 8, replicas: 2, disaggregated: {} })).toEqual([{ path: "serving.replicas", message: expect.stringContaining("disaggregated") }]);
+    expect(issuesOf({ concurrency: 8, disaggregated: {} })[0]?.path).toBe("serving.disaggregated");
+    expect(issuesOf({ requestRate: 8, disaggregated: { prefill: { hardware: "h100" } } })[0]?.path).toBe("serving.disaggregated.prefill.hardware");
+    expect(issuesOf({ requestRate: 8, disaggregated: { decode: { replicas: 0 } } })[0]?.path).toBe("serving.disaggregated.decode.replicas");
   });
 });

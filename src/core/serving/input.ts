@@ -18,6 +18,7 @@
  */
 import { block, bool, check, oneOf, ranged, valueAt, type Schema } from "../fields";
 import { WORKLOADS } from "./workloads";
+import { HARDWARE_PRESETS } from "../hardware/presets";
 import type { FieldIssue } from "../types";
 
 export const ARRIVALS = ["poisson", "uniform", "gamma"] as const;
@@ -27,6 +28,26 @@ export type LengthDist = (typeof LENGTH_DISTS)[number];
 /** Named request-length shapes (serving/workloads.ts holds their figures and sources). */
 export const DATASETS = WORKLOADS.map((w) => w.id) as unknown as readonly [string, ...string[]];
 export type Dataset = string;
+/** Precisions a disaggregated pool may run at (weights, KV cache and activations alike). */
+export const POOL_PRECISIONS = ["bf16", "fp16", "fp8", "int8"] as const;
+export type PoolPrecision = (typeof POOL_PRECISIONS)[number];
+export const HARDWARE_IDS = HARDWARE_PRESETS.map((h) => h.id) as unknown as readonly [string, ...string[]];
+
+/** One pool of a disaggregated deployment as given (left out: the scenario's hardware, chips, precision; 1 replica). */
+export interface PoolInput {
+  hardware?: string;
+  chips?: number;
+  replicas?: number;
+  precision?: PoolPrecision;
+}
+
+/** A resolved pool: `hardware`, `chips` and `precision` undefined mean the scenario's own. */
+export interface Pool {
+  hardware?: string;
+  chips?: number;
+  replicas: number;
+  precision?: PoolPrecision;
+}
 
 /** One length distribution as given. */
 export interface LengthInput {
@@ -50,6 +71,12 @@ export interface ServingInput {
   replicas?: number;
   scheduler?: { maxSequences?: number; maxBatchedTokens?: number; chunkedPrefill?: boolean };
   slo?: { ttftS?: number; tpotS?: number; percentile?: number };
+  /** Beyond the contract (issue 17): a shared prompt prefix found in the KV cache by a share of requests. */
+  prefixCache?: { hitRate?: number; sharedPrefixTokens?: number };
+  /** Beyond the contract (issue 17): prefill and decode on separate pools, the KV cache sent between them. */
+  disaggregated?: { prefill?: PoolInput; decode?: PoolInput; layerwiseTransfer?: boolean };
+  /** Beyond the contract (issue 17): a host-memory tier for preempted sequences' KV cache. */
+  hostKv?: { capacityBytes?: number; bandwidth?: number };
 }
 
 /** A complete length distribution (tokens). A log-normal's `max` undefined = the model's window. */
@@ -71,6 +98,12 @@ interface ServingCommon {
   scheduler: { maxSequences: number; maxBatchedTokens: number; chunkedPrefill: boolean };
   /** Null: no SLO. A limit left out does not constrain. */
   slo: { ttftS?: number; tpotS?: number; percentile: number } | null;
+  /** Null: no prefix caching. */
+  prefixCache: { hitRate: number; sharedPrefixTokens: number } | null;
+  /** Null: prefill and decode share each replica (co-located). `layerwiseTransfer` null: the engine's way. */
+  disaggregated: { prefill: Pool; decode: Pool; layerwiseTransfer: boolean | null } | null;
+  /** Null: no host tier. `bandwidth` null: the hardware preset's host link (serving/hostLink.ts), bytes/s per chip one way. */
+  hostKv: { capacityBytes: number; bandwidth: number | null } | null;
 }
 
 /**
@@ -105,6 +138,16 @@ const LENGTH = block(
   "an object like {\"dist\": \"lognormal\", \"mean\": 1024, \"cv\": 0.8}",
 );
 
+const POOL = block(
+  {
+    hardware: oneOf(HARDWARE_IDS),
+    chips: ranged("serving.disaggregated.chips"),
+    replicas: ranged("serving.disaggregated.replicas"),
+    precision: oneOf(POOL_PRECISIONS),
+  },
+  "an object like {\"hardware\": \"h100-sxm\", \"chips\": 4, \"replicas\": 2}",
+);
+
 export const SERVING_SCHEMA: Schema = block(
   {
     requestRate: ranged("serving.requestRate"),
@@ -127,6 +170,21 @@ export const SERVING_SCHEMA: Schema = block(
       tpotS: ranged("serving.slo.tpotS"),
       percentile: ranged("serving.slo.percentile"),
     }),
+    prefixCache: block(
+      {
+        hitRate: ranged("serving.prefixCache.hitRate"),
+        sharedPrefixTokens: ranged("serving.prefixCache.sharedPrefixTokens"),
+      },
+      "an object like {\"hitRate\": 0.8, \"sharedPrefixTokens\": 1024}",
+    ),
+    hostKv: block(
+      { capacityBytes: ranged("serving.hostKv.capacityBytes"), bandwidth: ranged("serving.hostKv.bandwidth") },
+      "an object like {\"capacityBytes\": 500e9}",
+    ),
+    disaggregated: block(
+      { prefill: POOL, decode: POOL, layerwiseTransfer: bool },
+      "an object like {\"prefill\": {\"replicas\": 2}, \"decode\": {\"replicas\": 1}}",
+    ),
   },
   "an object like {\"requestRate\": 8}",
 );
@@ -210,7 +268,34 @@ export function resolveServing(raw: unknown, workload: { promptTokens: number; o
     else slo = { ...value.slo, percentile: value.slo.percentile ?? SERVING_DEFAULTS.sloPercentile };
   }
 
+  let prefixCache: ServingCommon["prefixCache"] = null;
+  if (value.prefixCache !== undefined) {
+    const pc = value.prefixCache;
+    const missing = (["hitRate", "sharedPrefixTokens"] as const).filter((k) => pc[k] === undefined && !given(raw, "prefixCache", k));
+    if (missing.length) fail("serving.prefixCache", `needs ${missing.join(" and ")} (share of requests whose prompt starts with the cached prefix, 0–1; the prefix length in tokens)`);
+    else if (pc.hitRate !== undefined && pc.sharedPrefixTokens !== undefined) prefixCache = { hitRate: pc.hitRate, sharedPrefixTokens: pc.sharedPrefixTokens };
+  }
+
+  let disaggregated: ServingCommon["disaggregated"] = null;
+  if (value.disaggregated !== undefined) {
+    if (value.replicas !== undefined) fail("serving.replicas", "does not apply to a disaggregated deployment: give serving.disaggregated.prefill.replicas and decode.replicas");
+    if (load?.kind === "concurrency") fail("serving.disaggregated", "is simulated under an open loop only: give serving.requestRate instead of concurrency");
+    const pool = (p: PoolInput | undefined): Pool => ({ ...p, replicas: p?.replicas ?? SERVING_DEFAULTS.replicas });
+    const d = value.disaggregated;
+    disaggregated = { prefill: pool(d.prefill), decode: pool(d.decode), layerwiseTransfer: d.layerwiseTransfer ?? null };
+  }
+
+  let hostKv: ServingCommon["hostKv"] = null;
+  if (value.hostKv !== undefined) {
+    if (value.hostKv.capacityBytes === undefined) {
+      if (!given(raw, "hostKv", "capacityBytes")) fail("serving.hostKv", "needs capacityBytes (host memory for KV cache per replica, bytes)");
+    } else hostKv = { capacityBytes: value.hostKv.capacityBytes, bandwidth: value.hostKv.bandwidth ?? null };
+  }
+
   const common = {
+    hostKv,
+    prefixCache,
+    disaggregated,
     arrival,
     burstiness,
     requests: value.requests ?? SERVING_DEFAULTS.requests,

@@ -3,7 +3,10 @@
  * requests, throughput, utilisation and cost over the measured window, the saturation rate and
  * the largest rate (or concurrency) that meets the SLO, searched with the same seed.
  */
-import { simulate, type ReplicaModel, type ServingSpec, type SimulationTrace } from "./simulate";
+import { simulate, type ReplicaModel, type ServingSpec, type SimulationTrace, type Stage } from "./simulate";
+import type { DisaggFigures } from "./disagg";
+import type { HostTier, OffloadComparison } from "./offload";
+import type { SpeculativeUnderLoad } from "./speculative";
 import { percentile, summarize, summarizeWeighted, type Summary } from "./stats";
 
 export interface ServingReport {
@@ -36,12 +39,45 @@ export interface ServingReport {
   kvCapacityTokens: number;
   /** Chip-seconds per million output tokens (the cost without a price). */
   chipSecondsPerMillionOutputTokens: number;
+  /**
+   * Prefix caching (null without it): the share of measured requests that found the prefix, the
+   * share of their prompt tokens not prefilled, and the KV tokens the prefix holds per replica.
+   */
+  prefixCache: { hitShare: number; cachedTokenShare: number; pinnedKvTokens: number } | null;
+  /** Disaggregated prefill and decode pools (null: co-located): each pool's figures and the KV transfer's. */
+  disaggregated: DisaggFigures | null;
+  /** Preemptions whose KV cache went to the host tier instead of being recomputed, and the tokens reloaded (0 without one). */
+  offloads: number;
+  reloadedTokens: number;
+  /** The host tier (null without one): its capacity and link, and when reloading beats recomputation (serving/offload.ts). */
+  hostKv: (HostTier & OffloadComparison) | null;
+  /** The scenario's speculative-decoding what-if priced at each running batch of this replica (null without one; serving/speculative.ts). */
+  speculative: SpeculativeUnderLoad | null;
 }
 
 export interface CostBasis {
   /** Chips per replica. */
   chips: number;
   pricePerHour?: number;
+  /**
+   * A deployment of unlike replicas (disaggregated pools): every chip, and USD per hour for all of
+   * them (null: a pool has no price). Overrides chips × replicas and the per-chip price.
+   */
+  deployment?: { chips: number; costPerHour: number | null };
+}
+
+/**
+ * What a report runs: one simulation of a spec, and the rate at which it saturates. A replica
+ * model (co-located replicas, simulate.ts) is one; a disaggregated deployment (disagg.ts) another.
+ */
+export interface Deployment {
+  run(spec: ServingSpec): SimulationTrace;
+  saturation(spec: ServingSpec): number;
+}
+
+/** A replica model as a deployment of `spec.replicas` like replicas, or a deployment as it is. */
+export function deploymentOf(m: ReplicaModel | Deployment): Deployment {
+  return "run" in m ? m : { run: (sp) => simulate(sp, m), saturation: (sp) => saturationRate(sp, m) };
 }
 
 /** Latency figures of the measured requests: arrays of TTFT, TPOT, e2e and queueing (seconds). */
@@ -126,14 +162,26 @@ export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: Co
     }
     peakKv = Math.max(peakKv, it.kvUsed[k]!);
   }
-  const chipsAll = basis.chips * spec.replicas;
+  const chipsAll = basis.deployment?.chips ?? basis.chips * spec.replicas;
   const chipSeconds = span > 0 && outTok > 0 ? (chipsAll * span * 1e6) / outTok : Infinity;
+  // USD per chip-hour, averaged over the deployment's chips when its pools differ
+  const price = basis.deployment ? (basis.deployment.costPerHour === null ? undefined : basis.deployment.costPerHour / chipsAll) : basis.pricePerHour;
   // SLO percentiles of the deployment: the p-th percentile of TTFT and of TPOT within limits.
   const sloTtftS = slo ? percentile(Float64Array.from(L.ttft), slo.percentile) : null;
   const sloTpotS = slo && L.tpot.length > 0 ? percentile(Float64Array.from(L.tpot), slo.percentile) : null;
   const sloMet = !slo || (sloTtftS! <= slo.ttftS && (sloTpotS === null || sloTpotS <= slo.tpotS));
   let rejected = 0;
   for (let i = 0; i < tr.n; i++) rejected += tr.rejected[i]!;
+  // prefix caching: measured requests that hit, and their prompt tokens not prefilled
+  let hits = 0;
+  let cachedTok = 0;
+  let promptTok = 0;
+  for (let i = tr.warmup; i < tr.n; i++) {
+    if (tr.rejected[i]) continue;
+    if (tr.cached[i]! > 0) hits++;
+    cachedTok += tr.cached[i]!;
+    promptTok += tr.prompt[i]!;
+  }
   return {
     summaries: {
       ttftS: summarize(L.ttft),
@@ -158,7 +206,8 @@ export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: Co
     measured,
     rejected,
     chipSecondsPerMillionOutputTokens: chipSeconds,
-    costPerMillionOutputTokens: basis.pricePerHour === undefined || !Number.isFinite(chipSeconds) ? null : (basis.pricePerHour / 3600) * chipSeconds,
+    costPerMillionOutputTokens: price === undefined || !Number.isFinite(chipSeconds) ? null : (price / 3600) * chipSeconds,
+    prefixCache: spec.prefixCache ? { hitShare: measured > 0 ? hits / measured : 0, cachedTokenShare: promptTok > 0 ? cachedTok / promptTok : 0, pinnedKvTokens: tr.pinnedKvTokens } : null,
   };
 }
 
@@ -169,11 +218,11 @@ export function summarizeTrace(tr: SimulationTrace, spec: ServingSpec, basis: Co
  * whole number of client rounds. At most
  * max(1,000, 10 × clients) requests: the steady rate needs no more.
  */
-export function saturationRate(spec: ServingSpec, model: ReplicaModel): number {
+export function saturationRate(spec: ServingSpec, model: ReplicaModel, stage: Stage = "both"): number {
   const clients = spec.scheduler.maxSequences * spec.replicas;
   // enough requests for ten generations of a full batch (the steady part is what counts)
   const requests = Math.min(spec.requests, Math.max(1000, 10 * clients));
-  const tr = simulate({ ...spec, requests, requestRate: undefined, concurrency: clients, slo: undefined }, model);
+  const tr = simulate({ ...spec, requests, requestRate: undefined, concurrency: clients, slo: undefined }, model, { stage });
   const done: number[] = [];
   for (let i = 0; i < tr.n; i++) if (!tr.rejected[i]) done.push(tr.completion[i]!);
   if (done.length < 2) return 0;
@@ -202,15 +251,16 @@ function largest(ok: (x: number) => boolean, hi: number, rel: number, integer: b
 }
 
 /** The whole serving section: the simulation, the saturation rate and the SLO search. */
-export function servingReport(spec: ServingSpec, model: ReplicaModel, basis: CostBasis): ServingReport {
-  const tr = simulate(spec, model);
+export function servingReport(spec: ServingSpec, model: ReplicaModel | Deployment, basis: CostBasis): ServingReport {
+  const dep = deploymentOf(model);
+  const tr = dep.run(spec);
   const s = summarizeTrace(tr, spec, basis);
   const closed = spec.concurrency !== undefined;
-  const capacity = saturationRate(spec, model);
+  const capacity = dep.saturation(spec);
   let maxRateAtSlo: number | null = null;
   let maxConcurrencyAtSlo: number | null = null;
   if (spec.slo) {
-    const meetsAt = (over: Partial<ServingSpec>) => summarizeTrace(simulate({ ...spec, ...over }, model), spec, basis, false).sloMet;
+    const meetsAt = (over: Partial<ServingSpec>) => summarizeTrace(dep.run({ ...spec, ...over }), spec, basis, false).sloMet;
     if (closed) maxConcurrencyAtSlo = largest((c) => meetsAt({ concurrency: c }), spec.scheduler.maxSequences * spec.replicas, 0, true);
     else maxRateAtSlo = capacity > 0 ? largest((r) => meetsAt({ requestRate: r }), capacity, 0.02, false) : 0;
   }
@@ -240,5 +290,11 @@ export function servingReport(spec: ServingSpec, model: ReplicaModel, basis: Cos
     measuredRequests: s.measured,
     kvCapacityTokens: tr.kvCapacityTokens,
     chipSecondsPerMillionOutputTokens: s.chipSecondsPerMillionOutputTokens,
+    prefixCache: s.prefixCache,
+    disaggregated: null,
+    offloads: tr.offloads,
+    reloadedTokens: tr.reloadedTokens,
+    hostKv: null,
+    speculative: null,
   };
 }

@@ -38,6 +38,39 @@ export interface ServingSpec {
   replicas: number;
   scheduler: { maxSequences: number; maxBatchedTokens: number; chunkedPrefill: boolean };
   slo?: { ttftS: number; tpotS: number; percentile: number };
+  /**
+   * A shared prompt prefix of `sharedPrefixTokens` held in every replica's KV cache (pinned, once
+   * per replica, as vLLM's automatic prefix caching and SGLang's radix tree share its blocks), and
+   * the share of requests whose prompt starts with it (request i hits when ⌊(i+1)·h⌋ > ⌊i·h⌋: an
+   * exact, evenly spread share, no random draw). A hit prefills only the rest of its prompt, at
+   * least one token (the last token's logits are always computed); its attention still reads the
+   * prefix's keys.
+   */
+  prefixCache?: { hitRate: number; sharedPrefixTokens: number };
+}
+
+/** Which part of a request a replica runs: both phases (co-located), or one pool of a disaggregated deployment. */
+export type Stage = "both" | "prefill" | "decode";
+
+export interface SimulateOptions {
+  /**
+   * "prefill": a request leaves once its prefill gives the first token (its KV is sent on);
+   * "decode": a request arrives with its prompt's KV and its first token, and only decodes
+   * (a preempted one recomputes its prefill here). Default "both".
+   */
+  stage?: Stage;
+  /** Requests given instead of drawn (open loop, sorted by arrival): times, lengths, prefix tokens cached, which are measured. */
+  given?: { arrival: Float64Array; prompt: Int32Array; output: Int32Array; cached: Int32Array; measured: Uint8Array };
+}
+
+/** Whether request i finds the shared prefix cached: an exact share h of requests, spread evenly. */
+export function prefixHit(i: number, h: number): boolean {
+  return Math.floor((i + 1) * h) > Math.floor(i * h);
+}
+
+/** Prefix tokens request i skips: the shared prefix on a hit, less one token when it covers the whole prompt. */
+export function cachedTokens(i: number, prompt: number, pc: ServingSpec["prefixCache"]): number {
+  return pc && prefixHit(i, pc.hitRate) ? Math.max(0, Math.min(pc.sharedPrefixTokens, prompt - 1)) : 0;
 }
 
 /** What one replica is: its KV cache in tokens, its step time, the sliding window (Infinity if none). */
@@ -45,6 +78,13 @@ export interface ReplicaModel {
   kvCapacityTokens: number;
   step: StepTime;
   window: number;
+  /**
+   * A host-memory tier (issue 17): a preempted sequence's KV cache moves there while it has room
+   * (instead of being freed and recomputed), and is reloaded when the sequence is admitted again,
+   * the iteration that admits it taking `reloadSPerToken` seconds longer per token reloaded (a
+   * blocking swap-in, as vLLM's swap preemption does).
+   */
+  host?: { capacityTokens: number; reloadSPerToken: number };
 }
 
 /** Per-request outcomes (index = request number in arrival/sending order) and per-iteration logs. */
@@ -57,14 +97,21 @@ export interface SimulationTrace {
   completion: Float64Array;
   prompt: Int32Array;
   output: Int32Array;
+  /** Prompt tokens found in the prefix cache (not prefilled), per request. */
+  cached: Int32Array;
   rejected: Uint8Array;
   preemptions: number;
+  /** Preemptions whose KV cache went to the host tier (no recomputation), and the tokens reloaded from it. */
+  offloads: number;
+  reloadedTokens: number;
   /** One entry per iteration, all replicas, in start order per replica: start, duration, replica,
    *  sequences running, requests waiting, KV tokens used. */
   iterations: { start: Float64Array; duration: Float64Array; replica: Float64Array; running: Float64Array; waiting: Float64Array; kvUsed: Float64Array; count: number };
   /** Inter-token gaps of measured requests: runs of equal values (value, how many). */
   gaps: { value: Float64Array; weight: Float64Array; count: number };
   kvCapacityTokens: number;
+  /** KV tokens per replica held by the shared prefix (0 without prefix caching); included in kvUsed. */
+  pinnedKvTokens: number;
   /** Simulated time when the last request completed. */
   endS: number;
 }
@@ -120,6 +167,12 @@ interface Seq {
   measured: boolean;
   /** Prefill tokens scheduled in the current iteration. */
   chunk: number;
+  /** Prompt tokens in the shared prefix cache: never prefilled, not in `kv` (pinned once per replica), read by attention. */
+  cached: number;
+  /** Decode stage: arrives prefilled (joins the decoders on admission) until a preemption makes it recompute. */
+  ready: boolean;
+  /** KV tokens held in the host tier while it waits after a preemption (0: none). */
+  offloaded: number;
 }
 
 /** A decoder in the finish-order heap (with the epoch it was pushed at). */
@@ -146,6 +199,8 @@ interface Replica {
   /** Iterations started. A decoder's KV and tokens grow by one each iteration. */
   iter: number;
   kvUsed: number;
+  /** KV tokens this replica holds in the host tier. */
+  hostUsed: number;
   busyUntil: number;
   busy: boolean;
   iterDuration: number;
@@ -211,8 +266,10 @@ class Columns {
 }
 
 /** Runs the simulation to the completion of every request, logging every iteration and gap. */
-export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrace {
-  const N = spec.requests;
+export function simulate(spec: ServingSpec, model: ReplicaModel, opts: SimulateOptions = {}): SimulationTrace {
+  const stage = opts.stage ?? "both";
+  const given = opts.given;
+  const N = given ? given.arrival.length : spec.requests;
   const rng = new Random(spec.seed);
   const { maxSequences, maxBatchedTokens, chunkedPrefill } = spec.scheduler;
   const W = model.window;
@@ -220,12 +277,15 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
   const warmup = Math.floor(N / 10);
 
   // Lengths (and open-loop arrival times) drawn in request order from one stream.
-  const arrival = new Float64Array(N).fill(NaN);
-  const prompt = new Int32Array(N);
-  const output = new Int32Array(N);
-  const closed = spec.concurrency !== undefined;
+  const arrival = given ? Float64Array.from(given.arrival) : new Float64Array(N).fill(NaN);
+  const prompt = given ? given.prompt : new Int32Array(N);
+  const output = given ? given.output : new Int32Array(N);
+  const cached = given ? given.cached : new Int32Array(N);
+  const closed = !given && spec.concurrency !== undefined;
+  // the shared prefix, pinned in every replica's cache when any request can hit it
+  const pinned = spec.prefixCache && spec.prefixCache.hitRate > 0 ? spec.prefixCache.sharedPrefixTokens : 0;
   let t = 0;
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < (given ? 0 : N); i++) {
     if (!closed) {
       const rate = spec.requestRate!;
       const mean = 1 / rate;
@@ -235,12 +295,16 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     }
     prompt[i] = drawLength(spec.promptTokens, rng);
     output[i] = drawLength(spec.outputTokens, rng);
+    cached[i] = cachedTokens(i, prompt[i]!, spec.prefixCache);
   }
+  /** Output tokens this replica produces for request i: the first only in a prefill pool. */
+  const outOf = (i: number) => (stage === "prefill" ? 1 : output[i]!);
 
   const firstScheduled = new Float64Array(N).fill(NaN);
   const firstToken = new Float64Array(N).fill(NaN);
   const completion = new Float64Array(N).fill(NaN);
   const rejected = new Uint8Array(N);
+  const lastTokenAt = new Float64Array(N).fill(NaN);
   // per iteration: start, duration, replica, running, waiting, KV used; per gap run: value, weight
   // Sized for about one iteration per output token of a lone request (the most there can be,
   // but for preemptions), capped so that a huge run grows as it goes instead.
@@ -255,6 +319,9 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     gaps.cols[1]![gaps.n++] = weight;
   };
   let preemptions = 0;
+  let offloads = 0;
+  let reloadedTokens = 0;
+  const host = model.host;
   let admitCounter = 0;
 
   const replicas: Replica[] = Array.from({ length: spec.replicas }, (_, index) => ({
@@ -268,7 +335,8 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     nMeasuredDecoding: 0,
     decodeKv: 0,
     iter: 0,
-    kvUsed: 0,
+    kvUsed: pinned,
+    hostUsed: 0,
     busyUntil: Infinity,
     busy: false,
     iterDuration: 0,
@@ -278,7 +346,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
   }));
 
   /** Whether a request can never be served: longer than the whole cache, or (unchunked) than a batch. */
-  const neverFits = (i: number) => prompt[i]! + output[i]! > cap || (!chunkedPrefill && prompt[i]! > maxBatchedTokens);
+  const neverFits = (i: number) => prompt[i]! - cached[i]! + outOf(i) > cap - pinned || (!chunkedPrefill && prompt[i]! - cached[i]! > maxBatchedTokens);
 
   // Closed loop: the next request to send, and sends waiting to happen at a time.
   let nextToSend = 0;
@@ -308,22 +376,30 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       return;
     }
     const r = pick();
+    const ready = stage === "decode";
     r.queue.push({
       req: i,
       prefillTarget: prompt[i]!,
-      prefilled: 0,
+      prefilled: ready ? prompt[i]! : cached[i]!,
       kv: 0,
-      generated: 0,
-      output: output[i]!,
+      generated: ready ? 1 : 0,
+      output: outOf(i),
       admitted: 0,
       decoding: false,
       joinIter: 0,
       finishIter: 0,
       epoch: 0,
       lastToken: NaN,
-      measured: i >= warmup,
+      measured: given ? given.measured[i] === 1 : i >= warmup,
       chunk: 0,
+      cached: cached[i]!,
+      ready,
+      offloaded: 0,
     });
+    if (ready) {
+      firstToken[i] = now; // it arrives with its first token
+      lastTokenAt[i] = now;
+    }
     if (!r.busy) startIteration(r, now);
   };
 
@@ -337,7 +413,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     heapPush(r.heap, { at: s.finishIter, seq: s, epoch: s.epoch });
     r.nDecoding++;
     if (s.measured) r.nMeasuredDecoding++;
-    r.decodeKv += s.kv;
+    r.decodeKv += s.kv + s.cached;
   };
 
   const leaveDecoders = (r: Replica, s: Seq) => {
@@ -348,7 +424,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     s.epoch++;
     r.nDecoding--;
     if (s.measured) r.nMeasuredDecoding--;
-    r.decodeKv -= s.kv;
+    r.decodeKv -= s.kv + s.cached;
   };
 
   const remove = (list: Seq[], s: Seq) => {
@@ -364,9 +440,18 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       s.lastToken = r.lastEnd; // decoders get a token every iteration
     } else remove(r.prefilling, s);
     r.kvUsed -= s.kv;
+    // the tokens it has computed: a decoder's whole cache, a prefill's chunks so far
+    const computed = s.prefilled >= s.prefillTarget ? s.kv : s.prefilled - s.cached;
+    if (host && computed > 0 && r.hostUsed + computed <= host.capacityTokens) {
+      s.offloaded = computed; // kept on the host: nothing to recompute
+      r.hostUsed += computed;
+      offloads++;
+    } else {
+      s.prefillTarget = prompt[s.req]! + s.generated;
+      s.prefilled = s.cached;
+    }
     s.kv = 0;
-    s.prefillTarget = prompt[s.req]! + s.generated;
-    s.prefilled = 0;
+    s.ready = false;
     preemptions++;
     if (r.queueHead > 0) r.queue[--r.queueHead] = s;
     else r.queue.unshift(s);
@@ -391,15 +476,32 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
 
   function startIteration(r: Replica, now: number) {
     // 1. admission: while a sequence slot is free and the free cache holds the prompt
+    let reloadS = 0;
     while (r.queueHead < r.queue.length && r.running.length < maxSequences) {
       const s = r.queue[r.queueHead]!;
-      if (cap - r.kvUsed < s.prefillTarget) break;
+      const wasDecoding = s.offloaded > 0 && s.prefilled >= s.prefillTarget;
+      const need = wasDecoding ? s.offloaded : s.prefillTarget - s.cached;
+      if (cap - r.kvUsed < need) break;
       r.queueHead++;
-      s.kv = s.prefillTarget;
+      s.kv = need;
       s.admitted = admitCounter++;
       r.kvUsed += s.kv;
       r.running.push(s);
-      r.prefilling.push(s);
+      if (s.offloaded > 0) {
+        // reloaded from the host tier: it resumes where it was preempted
+        reloadS += s.offloaded * host!.reloadSPerToken;
+        reloadedTokens += s.offloaded;
+        r.hostUsed -= s.offloaded;
+        s.offloaded = 0;
+        if (wasDecoding) joinDecoders(r, s);
+        else r.prefilling.push(s);
+      } else if (s.ready) {
+        // decode stage: its prompt's KV arrived with it; it decodes from this iteration on
+        firstScheduled[s.req] = now;
+        s.lastToken = lastTokenAt[s.req]!;
+        if (s.generated >= s.output) complete(r, s, now);
+        else joinDecoders(r, s);
+      } else r.prefilling.push(s);
     }
     if (r.queueHead > 1024 && r.queueHead * 2 > r.queue.length) {
       r.queue = r.queue.slice(r.queueHead);
@@ -415,7 +517,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     if (W === Infinity) shape.decodeKeysWindowed = shape.decodeKeys;
     else {
       let w = 0;
-      for (const s of r.running) if (s.decoding) w += Math.min(s.kv + grown(r, s), W);
+      for (const s of r.running) if (s.decoding) w += Math.min(s.kv + s.cached + grown(r, s), W);
       shape.decodeKeysWindowed = w;
     }
     // 3. prefill tokens in admission order, whole prompts or chunks, in what the batch has left
@@ -452,7 +554,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
       r.busyUntil = Infinity;
       return;
     }
-    let d = model.step(shape);
+    let d = model.step(shape) + reloadS;
     logRow(r, now, d);
     // A decode stretch (one replica, no prefill, nothing admissible, no completion, room in the
     // cache) runs here without the event loop: the same iterations, logs and gaps, in one go.
@@ -474,7 +576,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
         r.kvUsed += n;
         if (W !== Infinity) {
           let w = 0;
-          for (const s of r.running) if (s.decoding) w += Math.min(s.kv + grown(r, s), W);
+          for (const s of r.running) if (s.decoding) w += Math.min(s.kv + s.cached + grown(r, s), W);
           shape.decodeKeysWindowed = w;
         } else shape.decodeKeysWindowed = shape.decodeKeys;
         d = model.step(shape);
@@ -578,8 +680,11 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     completion,
     prompt,
     output,
+    cached,
     rejected,
     preemptions,
+    offloads,
+    reloadedTokens,
     iterations: {
       start: log.column(lStart),
       duration: log.column(lDur),
@@ -591,6 +696,7 @@ export function simulate(spec: ServingSpec, model: ReplicaModel): SimulationTrac
     },
     gaps: { value: gaps.column(0), weight: gaps.column(1), count: gaps.n },
     kvCapacityTokens: cap,
+    pinnedKvTokens: pinned,
     endS,
   };
 }

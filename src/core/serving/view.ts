@@ -7,10 +7,13 @@
 import { formatInt, formatPercent, formatSeconds, formatUsd, sig } from "../format";
 import type { Scenario } from "../types";
 import { servingSpecOf } from "./index";
+import { disaggregatedReport, disaggSetup } from "./disagg";
+import { hostFigures, withHost } from "./offload";
+import { speculativeUnderLoad } from "./speculative";
 import type { Serving } from "./input";
 import { replicaPlan } from "./replica";
-import type { CostBasis, ServingReport } from "./report";
-import { saturationRate, servingReport, summarizeTrace } from "./report";
+import type { CostBasis, Deployment, ServingReport } from "./report";
+import { deploymentOf, saturationRate, servingReport, summarizeTrace } from "./report";
 import { simulate, type ReplicaModel, type ServingSpec, type SimulationTrace } from "./simulate";
 
 export interface TimelinePoint {
@@ -80,7 +83,7 @@ export const CURVE_FRACTIONS = [0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.88, 0.94, 0.98
  */
 export function latencyCurve(
   spec: ServingSpec,
-  model: ReplicaModel,
+  model: ReplicaModel | Deployment,
   basis: CostBasis,
   capacity: number,
   opts: { requests?: number; fractions?: readonly number[]; onPoint?: (done: number, total: number) => void } = {},
@@ -93,7 +96,7 @@ export function latencyCurve(
   const out: CurvePoint[] = [];
   rates.forEach((rate, i) => {
     const sp: ServingSpec = { ...spec, concurrency: undefined, requestRate: rate, requests };
-    const s = summarizeTrace(simulate(sp, model), sp, basis, false);
+    const s = summarizeTrace(deploymentOf(model).run(sp), sp, basis, false);
     const pick = (x: { p50: number; p90: number; p99: number } | null) => (x ? { p50: x.p50, p90: x.p90, p99: x.p99 } : null);
     out.push({
       rate,
@@ -135,7 +138,7 @@ export type ServingTermId =
 export function servingTerms(r: ServingReport, spec: ServingSpec, basis: CostBasis): Record<ServingTermId, ServingTerm> {
   const n = formatInt(r.measuredRequests);
   const span = r.windowS.end - r.windowS.start;
-  const chips = basis.chips * spec.replicas;
+  const chips = basis.deployment?.chips ?? basis.chips * spec.replicas;
   const p = spec.slo?.percentile ?? 99;
   const pctl = (x: { p50: number; p90: number; p99: number } | null) =>
     x ? `p50 ${formatSeconds(x.p50)}, p90 ${formatSeconds(x.p90)}, p99 ${formatSeconds(x.p99)}` : "no request to measure";
@@ -143,12 +146,16 @@ export function servingTerms(r: ServingReport, spec: ServingSpec, basis: CostBas
   return {
     ttft: {
       label: "Time to first token",
-      formula: "first token − arrival, per request (queueing + prefill, chunked or whole); nearest-rank percentiles over the measured requests (the first 10 % warm up)",
+      formula: r.disaggregated
+        ? "first token − arrival, per request: queueing and prefill in the prefill pool, then the part of the KV transfer to the decode pool not hidden behind the prefill; nearest-rank percentiles over the measured requests (the first 10 % warm up)"
+        : "first token − arrival, per request (queueing + prefill, chunked or whole); nearest-rank percentiles over the measured requests (the first 10 % warm up)",
       withValues: `${n} requests: ${pctl(r.ttftS)}`,
     },
     tpot: {
       label: "Time per output token",
-      formula: "(completion − first token) ÷ (output tokens − 1), per request with ≥ 2 output tokens; its decode steps slow when other requests' prefills share them",
+      formula: r.disaggregated
+        ? "(completion − first token) ÷ (output tokens − 1), per request with ≥ 2 output tokens: the decode pool's wait for room, then its decode steps, with no prefill inside them"
+        : "(completion − first token) ÷ (output tokens − 1), per request with ≥ 2 output tokens; its decode steps slow when other requests' prefills share them",
       withValues: `${pctl(r.tpotS)}`,
     },
     itl: {
@@ -196,7 +203,9 @@ export function servingTerms(r: ServingReport, spec: ServingSpec, basis: CostBas
       withValues:
         r.costPerMillionOutputTokens === null
           ? `no price: ${formatInt(r.chipSecondsPerMillionOutputTokens)} chip-seconds per million output tokens (${chips} chips)`
-          : `${formatUsd(basis.pricePerHour ?? null)}/h ÷ 3600 × ${chips} chips × ${sig(span)} s ÷ ${formatInt(r.outputTokensPerS * span)} tokens × 10⁶ = ${formatUsd(r.costPerMillionOutputTokens)}`,
+          : basis.deployment
+            ? `${formatUsd(basis.deployment.costPerHour)}/h for both pools (${basis.deployment.chips} chips) ÷ 3600 × ${sig(span)} s ÷ ${formatInt(r.outputTokensPerS * span)} tokens × 10⁶ = ${formatUsd(r.costPerMillionOutputTokens)}`
+            : `${formatUsd(basis.pricePerHour ?? null)}/h ÷ 3600 × ${chips} chips × ${sig(span)} s ÷ ${formatInt(r.outputTokensPerS * span)} tokens × 10⁶ = ${formatUsd(r.costPerMillionOutputTokens)}`,
     },
     capacity: {
       label: "Capacity (saturation rate)",
@@ -208,8 +217,45 @@ export function servingTerms(r: ServingReport, spec: ServingSpec, basis: CostBas
   };
 }
 
+/** What one configuration gives: latency, capacity, and what a million output tokens cost at the SLO rate and at capacity. */
+export interface Worth {
+  ttftP50S: number | null;
+  ttftP99S: number | null;
+  /** Requests/s the deployment sustains when never idle, and the largest rate meeting the SLO (null without one). */
+  capacityRequestsPerS: number;
+  maxRateAtSlo: number | null;
+  /**
+   * USD per million output tokens when the deployment runs at that rate: cost per hour ÷ 3600 ÷
+   * (rate × mean output tokens) × 10⁶ (null without a price or an SLO).
+   */
+  costPerMillionAtSloRate: number | null;
+  costPerMillionAtCapacity: number | null;
+}
+
+/** A report's figures as a Worth; `costPerHour` of the whole deployment (null: no price). */
+export function worthOf(r: ServingReport, costPerHour: number | null): Worth {
+  const meanOut = r.requestsPerS > 0 ? r.outputTokensPerS / r.requestsPerS : 0;
+  const at = (rate: number | null) => (costPerHour === null || rate === null || !(rate > 0) || !(meanOut > 0) ? null : (costPerHour / 3600 / (rate * meanOut)) * 1e6);
+  return {
+    ttftP50S: r.ttftS?.p50 ?? null,
+    ttftP99S: r.ttftS?.p99 ?? null,
+    capacityRequestsPerS: r.capacityRequestsPerS,
+    maxRateAtSlo: r.maxRateAtSlo,
+    costPerMillionAtSloRate: at(r.maxRateAtSlo),
+    costPerMillionAtCapacity: at(r.capacityRequestsPerS),
+  };
+}
+
+/** USD per hour of every chip a basis stands for (null: no price). */
+export function costPerHourOf(basis: CostBasis, replicas: number): number | null {
+  if (basis.deployment) return basis.deployment.costPerHour;
+  return basis.pricePerHour === undefined ? null : basis.pricePerHour * basis.chips * replicas;
+}
+
 export interface ServingRun {
   report: ServingReport;
+  /** Prefix caching only: the same deployment and traffic with the cache (the report) and without it. */
+  prefixWorth: { withCache: Worth; without: Worth } | null;
   timeline: TimelinePoint[];
   curve: CurvePoint[];
   terms: Record<ServingTermId, ServingTerm>;
@@ -224,16 +270,47 @@ export interface ServingRun {
  * latency curve and the "why?"s. `onProgress(done, total)` after each simulation-sized part.
  */
 export function servingRun(s: Scenario, v: Serving, onProgress?: (done: number, total: number) => void): ServingRun {
-  const spec = servingSpecOf(s, v);
-  const model = replicaPlan(s, spec.scheduler);
-  const basis: CostBasis = { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour };
-  const total = 2 + CURVE_FRACTIONS.length + 1;
+  const base = servingSpecOf(s, v);
+  const withPrefix = base.prefixCache !== undefined;
+  const total = 2 + CURVE_FRACTIONS.length + 1 + (withPrefix ? 1 : 0);
   onProgress?.(0, total);
-  const report = servingReport(spec, model, basis);
+  let spec = base;
+  let model: ReplicaModel | Deployment;
+  let basis: CostBasis;
+  let report: ServingReport;
+  let trace: SimulationTrace;
+  let kvCapacityTokens: number;
+  if (v.disaggregated) {
+    const setup = disaggSetup(s, v.disaggregated, base.scheduler, v.hostKv);
+    spec = { ...base, replicas: setup.prefill.replicas + setup.decode.replicas };
+    model = setup.deployment;
+    basis = setup.basis;
+    report = disaggregatedReport(base, setup);
+    trace = setup.deployment.first!.merged;
+    kvCapacityTokens = setup.decode.plan.kvCapacityTokens;
+  } else {
+    const bare = replicaPlan(s, spec.scheduler);
+    const plan = withHost(s, bare, v.hostKv);
+    model = plan;
+    basis = { chips: s.hardware.chips, pricePerHour: s.hardware.pricePerHour };
+    report = servingReport(spec, model, basis);
+    if (v.hostKv) report.hostKv = hostFigures(s, bare, v.hostKv);
+    report.speculative = speculativeUnderLoad(s, spec, bare, report.meanRunningBatch);
+    trace = simulate(spec, plan);
+    kvCapacityTokens = plan.kvCapacityTokens;
+  }
   onProgress?.(1, total);
-  const timeline = servingTimeline(simulate(spec, model), spec.replicas);
+  const timeline = servingTimeline(trace, spec.replicas);
   onProgress?.(2, total);
   const curve = latencyCurve(spec, model, basis, report.capacityRequestsPerS, { onPoint: (d) => onProgress?.(2 + d, total) });
+  let prefixWorth: ServingRun["prefixWorth"] = null;
+  if (withPrefix) {
+    // the same deployment without the cache: what the hit rate is worth
+    const { prefixCache: _p, ...noCache } = spec;
+    const without = v.disaggregated ? disaggregatedReport({ ...base, prefixCache: undefined }, disaggSetup(s, v.disaggregated, base.scheduler, v.hostKv)) : servingReport(noCache, model, basis);
+    const cost = costPerHourOf(basis, spec.replicas);
+    prefixWorth = { withCache: worthOf(report, cost), without: worthOf(without, cost) };
+  }
   onProgress?.(total, total);
-  return { report, timeline, curve, terms: servingTerms(report, spec, basis), spec, kvCapacityTokens: model.kvCapacityTokens };
+  return { report, prefixWorth, timeline, curve, terms: servingTerms(report, spec, basis), spec, kvCapacityTokens };
 }

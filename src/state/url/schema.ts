@@ -13,7 +13,7 @@
  * Pure: imports only the core's public surface; no DOM (checked by tsconfig.core.json).
  */
 import { ATTENTION_SHARDINGS, ENGINES, EXPERT_PARALLELISMS, LAYOUTS, PRECISIONS } from "../../core/types";
-import { ARRIVALS, DATASETS, LENGTH_DISTS } from "../../core/serving/input";
+import { ARRIVALS, DATASETS, LENGTH_DISTS, POOL_PRECISIONS } from "../../core/serving/input";
 import { inRange, PLAUSIBLE, rangeMessage, type PlausiblePath, type Range } from "../../core/limits";
 import type { Precision, ScenarioInput } from "../../core/index";
 
@@ -200,6 +200,21 @@ export const SCHEMA: readonly FieldRow[] = [
   { path: "serving.slo.ttftS", key: "slt", kind: plausible("serving.slo.ttftS"), since: 1 },
   { path: "serving.slo.tpotS", key: "slp", kind: plausible("serving.slo.tpotS"), since: 1 },
   { path: "serving.slo.percentile", key: "slq", kind: plausible("serving.slo.percentile"), since: 1 },
+  // issue 17: prefix caching and disaggregated prefill/decode pools (new keys, old links unchanged)
+  { path: "serving.prefixCache.hitRate", key: "pch", kind: plausible("serving.prefixCache.hitRate"), since: 1 },
+  { path: "serving.prefixCache.sharedPrefixTokens", key: "pcs", kind: plausible("serving.prefixCache.sharedPrefixTokens"), since: 1 },
+  ...(["prefill", "decode"] as const).flatMap((pool) => {
+    const k = pool === "prefill" ? "dgp" : "dgd";
+    return [
+      { path: `serving.disaggregated.${pool}.hardware`, key: `${k}h`, kind: { type: "preset", block: "hardware" }, since: 1 },
+      { path: `serving.disaggregated.${pool}.chips`, key: `${k}c`, kind: plausible("serving.disaggregated.chips"), since: 1 },
+      { path: `serving.disaggregated.${pool}.replicas`, key: `${k}r`, kind: plausible("serving.disaggregated.replicas"), since: 1 },
+      { path: `serving.disaggregated.${pool}.precision`, key: `${k}w`, kind: oneOf(POOL_PRECISIONS), since: 1 },
+    ] as const satisfies readonly FieldRow[];
+  }),
+  { path: "serving.disaggregated.layerwiseTransfer", key: "dgl", kind: bool, since: 1 },
+  { path: "serving.hostKv.capacityBytes", key: "hkc", kind: plausible("serving.hostKv.capacityBytes"), since: 1 },
+  { path: "serving.hostKv.bandwidth", key: "hkb", kind: plausible("serving.hostKv.bandwidth"), since: 1 },
   { path: "engine", key: "eg", kind: oneOf(ENGINES), since: 1 },
 ];
 

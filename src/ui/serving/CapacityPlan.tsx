@@ -2,6 +2,7 @@
 import { calculatorStore, useCalculator } from "../../state/store";
 import { inputForPlanRow, runCapacityPlan, useServing, type PlanRowLite } from "../../state/serving";
 import { formatInt, formatPercent, formatSeconds, formatUsd, sig } from "../format";
+import { PlanComparison } from "./PlanComparison";
 
 const calculatorInput = () => calculatorStore.getState().input;
 
@@ -99,6 +100,7 @@ export function CapacityPlan({ closed }: { closed: boolean }) {
           </table>
         </div>
       ) : null}
+      {answer?.comparison ? <PlanComparison c={answer.comparison} /> : null}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Segmented } from "../controls/Segmented";
 import { Select } from "../controls/Select";
 import { formatInt, sig } from "../format";
 import { ServingSlider } from "./ServingSlider";
+import { AdvancedControls } from "./AdvancedControls";
 
 const FIXED = "__fixed";
 const PERCENTILES = [50, 90, 95, 99, 99.9];
@@ -75,7 +76,11 @@ export function ServingControls({ serving }: { serving: ServingInput }) {
         <NumberField label="Mean output" unit="tokens" integer={fixed("outputTokens")} value={mean("outputTokens")} onCommit={(v) => set(withMean(serving, "outputTokens", v, fixed("outputTokens")))} testId="serving-output-mean" />
       </div>
       <div className="grid grid-cols-2 gap-2">
-        <NumberField label="Replicas" unit="copies of the model" integer min={1} value={serving.replicas ?? SERVING_DEFAULTS.replicas} onCommit={(v) => set({ ...serving, replicas: v })} testId="serving-replicas" />
+        {serving.disaggregated ? (
+          <p className="text-xs text-slate-600">Replicas: set per pool below (prefill and decode).</p>
+        ) : (
+          <NumberField label="Replicas" unit="copies of the model" integer min={1} value={serving.replicas ?? SERVING_DEFAULTS.replicas} onCommit={(v) => set({ ...serving, replicas: v })} testId="serving-replicas" />
+        )}
         <NumberField label="Max sequences" unit="per replica" integer min={1} value={sched.maxSequences} onCommit={(v) => set(withScheduler(serving, { maxSequences: v }))} testId="serving-max-seqs" />
         <NumberField label="Max batched tokens" unit="tokens per iteration" integer min={1} value={sched.maxBatchedTokens} onCommit={(v) => set(withScheduler(serving, { maxBatchedTokens: v }))} testId="serving-max-tokens" />
         <div className="flex items-end pb-1">
@@ -104,6 +109,7 @@ export function ServingControls({ serving }: { serving: ServingInput }) {
           </div>
         ) : null}
       </fieldset>
+      <AdvancedControls serving={serving} set={set} />
     </div>
   );
 }

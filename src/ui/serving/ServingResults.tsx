@@ -4,6 +4,7 @@ import type { ServingRun } from "../../core/serving/view";
 import type { ServingTermId } from "../../core/serving/view";
 import { formatInt, formatPercent, formatSeconds, formatUsd, sig } from "../format";
 import { WhyButton, WhyPanel, ServingWhy } from "./ServingWhy";
+import { AdvancedResults } from "./AdvancedResults";
 
 type Pct = { p50: number; p90: number; p99: number } | null;
 
@@ -145,6 +146,7 @@ export function ServingResults({ run, staticCost, staticBatch }: { run: ServingR
           Peak KV cache {formatPercent(r.peakKvOccupancy)} of {formatInt(run.kvCapacityTokens)} tokens per replica · {formatInt(r.preemptions)} preemptions
         </p>
       </div>
+      <AdvancedResults run={run} />
     </div>
   );
 }
