@@ -63,20 +63,23 @@ export interface PlanResult {
 
 const same = (a: PrecisionConfig, b: PrecisionConfig) => a.weights === b.weights && a.kvCache === b.kvCache && a.activations === b.activations;
 
-/** The plan for a scenario's serving block (open loop only: it sizes for a request rate). */
-export function capacityPlan(base: Scenario, spec: ServingSpec, opts: PlanOptions = {}, onProgress?: (done: number, total: number) => void): PlanResult {
-  const rate = spec.requestRate;
-  if (rate === undefined) throw new Error("serving.requestRate: the capacity plan sizes a deployment for a request rate");
-  const top = opts.top ?? 8;
-  const maxReplicas = opts.maxReplicas ?? 256;
-  const requests = opts.requests ?? 600;
-  const one: ServingSpec = { ...spec, requests, replicas: 1 };
-  const ids = opts.hardware ?? [...new Set([...HARDWARE_PRESETS.filter((h) => h.spec.pricePerHour !== undefined).map((h) => h.id), ...(base.hardware.preset ? [base.hardware.preset] : [])])];
+/** One replica a plan may use: a priced hardware preset, chips per replica within its fast domain, a precision. */
+export interface Deployment {
+  id: string;
+  chips: number;
+  precision: PrecisionConfig;
+  price: number | null;
+  scenario: Scenario;
+}
 
-  type Candidate = { id: string; s: Scenario; plan: ReturnType<typeof replicaPlan>; saturation: number; bound: number; price: number | null };
-  const candidates: Candidate[] = [];
-  const skipped: PlanResult["skipped"] = [];
-  const meanTokens = (d: ServingSpec["promptTokens"]) => (d.dist === "uniform" ? (d.min + d.max) / 2 : d.mean);
+/**
+ * The replicas a plan considers (the co-located plan and each pool of the disaggregated one):
+ * every priced preset (and the scenario's own), 1/2/4/8 chips within its fast domain, and the
+ * scenario's precision, bf16 and (where the chip has fp8 math) fp8.
+ */
+export function deployments(base: Scenario, opts: Pick<PlanOptions, "hardware" | "chips" | "precisions">): Deployment[] {
+  const ids = opts.hardware ?? [...new Set([...HARDWARE_PRESETS.filter((h) => h.spec.pricePerHour !== undefined).map((h) => h.id), ...(base.hardware.preset ? [base.hardware.preset] : [])])];
+  const out: Deployment[] = [];
   for (const id of ids) {
     const preset = findHardwarePreset(id);
     if (!preset) continue;
@@ -86,22 +89,37 @@ export function capacityPlan(base: Scenario, spec: ServingSpec, opts: PlanOption
     const precisions = opts.precisions ?? [base.precision, { weights: "bf16", kvCache: "bf16", activations: "bf16" }, ...(fp8 ? [{ weights: "fp8", kvCache: "fp8", activations: "fp8" } as PrecisionConfig] : [])];
     const unique = precisions.filter((p, i) => precisions.findIndex((q) => same(p, q)) === i);
     for (const chips of chipsList)
-      for (const precision of unique) {
-        const s: Scenario = { ...base, hardware: { ...preset.spec, chips, preset: id }, precision: { ...precision } };
-        const plan = replicaPlan(s, spec.scheduler);
-        if (plan.kvCapacityTokens < meanTokens(spec.promptTokens) + meanTokens(spec.outputTokens)) {
-          skipped.push({ hardware: id, chipsPerReplica: chips, precision, reason: plan.memory.kvBytes <= 0 ? "the weights do not fit" : "no room for one request's KV cache" });
-          continue;
-        }
-        const saturation = saturationRate(one, plan);
-        if (!(saturation > 0)) {
-          skipped.push({ hardware: id, chipsPerReplica: chips, precision, reason: "serves no request" });
-          continue;
-        }
-        const price = preset.spec.pricePerHour ?? null;
-        const need = Math.ceil(rate / saturation);
-        candidates.push({ id, s, plan, saturation, bound: need * chips * (price ?? 1e6), price });
-      }
+      for (const precision of unique)
+        out.push({ id, chips, precision, price: preset.spec.pricePerHour ?? null, scenario: { ...base, hardware: { ...preset.spec, chips, preset: id }, precision: { ...precision } } });
+  }
+  return out;
+}
+
+/** The plan for a scenario's serving block (open loop only: it sizes for a request rate). */
+export function capacityPlan(base: Scenario, spec: ServingSpec, opts: PlanOptions = {}, onProgress?: (done: number, total: number) => void): PlanResult {
+  const rate = spec.requestRate;
+  if (rate === undefined) throw new Error("serving.requestRate: the capacity plan sizes a deployment for a request rate");
+  const top = opts.top ?? 8;
+  const maxReplicas = opts.maxReplicas ?? 256;
+  const requests = opts.requests ?? 600;
+  const one: ServingSpec = { ...spec, requests, replicas: 1 };
+  type Candidate = { id: string; s: Scenario; plan: ReturnType<typeof replicaPlan>; saturation: number; bound: number; price: number | null };
+  const candidates: Candidate[] = [];
+  const skipped: PlanResult["skipped"] = [];
+  const meanTokens = (d: ServingSpec["promptTokens"]) => (d.dist === "uniform" ? (d.min + d.max) / 2 : d.mean);
+  for (const { id, chips, precision, price, scenario: s } of deployments(base, opts)) {
+    const plan = replicaPlan(s, spec.scheduler);
+    if (plan.kvCapacityTokens < meanTokens(spec.promptTokens) + meanTokens(spec.outputTokens)) {
+      skipped.push({ hardware: id, chipsPerReplica: chips, precision, reason: plan.memory.kvBytes <= 0 ? "the weights do not fit" : "no room for one request's KV cache" });
+      continue;
+    }
+    const saturation = saturationRate(one, plan);
+    if (!(saturation > 0)) {
+      skipped.push({ hardware: id, chipsPerReplica: chips, precision, reason: "serves no request" });
+      continue;
+    }
+    const need = Math.ceil(rate / saturation);
+    candidates.push({ id, s, plan, saturation, bound: need * chips * (price ?? 1e6), price });
   }
   // Priced chips first by their lower bound; unpriced ones after, by chip count.
   candidates.sort((a, b) => a.bound - b.bound);

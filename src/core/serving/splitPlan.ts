@@ -15,12 +15,10 @@
  * splits (P − 1, D) and (P, D − 1) are tried: the cheapest split that meets the SLO wins.
  */
 import { formatPercent, formatSeconds, formatUsd } from "../format";
-import { findHardwarePreset, HARDWARE_PRESETS } from "../hardware/presets";
-import { peakFor } from "../precision";
 import type { PrecisionConfig, Scenario } from "../types";
 import { kvTransfer, LAYERWISE_DEFAULT, poolSaturation, simulateDisaggregated, transferOf, disaggBasis, type PoolPlan } from "./disagg";
 import type { PoolPrecision } from "./input";
-import type { PlanOptions, PlanRow } from "./plan";
+import { deployments, type PlanOptions, type PlanRow } from "./plan";
 import { replicaPlan } from "./replica";
 import { summarizeTrace } from "./report";
 import { percentile } from "./stats";
@@ -82,7 +80,6 @@ export interface Comparison {
   };
 }
 
-const same = (a: PrecisionConfig, b: PrecisionConfig) => a.weights === b.weights && a.kvCache === b.kvCache && a.activations === b.activations;
 const meanOf = (d: ServingSpec["promptTokens"]) => (d.dist === "uniform" ? (d.min + d.max) / 2 : d.mean);
 
 type Cand = { id: string; s: Scenario; pool: PoolPlan; saturation: number; bound: number; price: number | null };
@@ -90,28 +87,15 @@ type Cand = { id: string; s: Scenario; pool: PoolPlan; saturation: number; bound
 /** The replicas to consider, as the co-located plan enumerates them (plan.ts), one pool role. */
 function candidates(base: Scenario, spec: ServingSpec, role: PoolPlan["role"], opts: PlanOptions, one: ServingSpec): Cand[] {
   const rate = spec.requestRate!;
-  const ids = opts.hardware ?? [...new Set([...HARDWARE_PRESETS.filter((h) => h.spec.pricePerHour !== undefined).map((h) => h.id), ...(base.hardware.preset ? [base.hardware.preset] : [])])];
+  const need = meanOf(spec.promptTokens) + (role === "prefill" ? 1 : meanOf(spec.outputTokens));
   const out: Cand[] = [];
-  for (const id of ids) {
-    const preset = findHardwarePreset(id);
-    if (!preset) continue;
-    const domain = preset.spec.fastDomainChips ?? 8;
-    const chipsList = opts.chips ?? [1, 2, 4, 8].filter((c) => c <= Math.max(1, domain));
-    const fp8 = peakFor({ ...preset.spec, chips: 1 }, "fp8").used === "fp8";
-    const precisions = opts.precisions ?? [base.precision, { weights: "bf16", kvCache: "bf16", activations: "bf16" }, ...(fp8 ? [{ weights: "fp8", kvCache: "fp8", activations: "fp8" } as PrecisionConfig] : [])];
-    const unique = precisions.filter((p, i) => precisions.findIndex((q) => same(p, q)) === i);
-    for (const chips of chipsList)
-      for (const precision of unique) {
-        const s: Scenario = { ...base, hardware: { ...preset.spec, chips, preset: id }, precision: { ...precision } };
-        const plan = replicaPlan(s, spec.scheduler);
-        const need = meanOf(spec.promptTokens) + (role === "prefill" ? 1 : meanOf(spec.outputTokens));
-        if (plan.kvCapacityTokens < need) continue;
-        const price = preset.spec.pricePerHour ?? null;
-        const pool: PoolPlan = { role, scenario: s, plan, replicas: 1, costPerHour: price === null ? null : price * chips };
-        const saturation = poolSaturation(one, pool);
-        if (!(saturation > 0)) continue;
-        out.push({ id, s, pool, saturation, bound: Math.ceil(rate / saturation) * chips * (price ?? 1e6), price });
-      }
+  for (const { id, chips, price, scenario: s } of deployments(base, opts)) {
+    const plan = replicaPlan(s, spec.scheduler);
+    if (plan.kvCapacityTokens < need) continue;
+    const pool: PoolPlan = { role, scenario: s, plan, replicas: 1, costPerHour: price === null ? null : price * chips };
+    const saturation = poolSaturation(one, pool);
+    if (!(saturation > 0)) continue;
+    out.push({ id, s, pool, saturation, bound: Math.ceil(rate / saturation) * chips * (price ?? 1e6), price });
   }
   return out.sort((a, b) => a.bound - b.bound);
 }
