@@ -140,6 +140,14 @@ test("item 6: an open why? takes a row of its own; the cards beside it keep thei
   expect(panel.width).toBeGreaterThan(2 * row.width);
 });
 
+test("item 4: distillation is findable before anything is pinned", async ({ page }) => {
+  await page.goto("/?v=1");
+  await waitForNumbers(page);
+  const panel = page.getByTestId("compare-panel");
+  await expect(panel.getByText("distillation: student")).toBeVisible();
+  await expect(panel.getByRole("combobox", { name: /distillation/ })).toBeVisible();
+});
+
 test("item 4: distillation is named, training tokens read '20B', a dearer B never breaks even in words, quality is said not modelled", async ({ page }) => {
   await page.goto("/?v=1&m=llama-3.1-8b&n=1&b=16&pr=3");
   await waitForNumbers(page);

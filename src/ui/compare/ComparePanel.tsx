@@ -69,7 +69,7 @@ function StartButtons({ pinned }: { pinned: boolean }) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600">{pinned ? "Change B:" : "Or start B from this scenario:"}</span>
-      <button type="button" className={btn} onClick={() => startB(calculatorStore, "int4")}>
+      <button type="button" className={btn} onClick={() => startB(calculatorStore, "int4")} title="Quantization: A's model with 4-bit weights">
         int4 weights
       </button>
       <button type="button" className={btn} onClick={() => startB(calculatorStore, "fp8")}>
@@ -79,7 +79,7 @@ function StartButtons({ pinned }: { pinned: boolean }) {
         2:4 pruning
       </button>
       <label className="flex items-center gap-1">
-        <span className="text-slate-600">student</span>
+        <span className="text-slate-600">distillation: student</span>
         <select
           data-testid="student-preset"
           className="max-w-44 rounded border border-slate-300 bg-white px-1 py-1 text-sm"
