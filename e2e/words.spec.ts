@@ -138,6 +138,16 @@ test("item 6: an open why? takes a row of its own; the cards beside it keep thei
   const row = (await card("throughput").boundingBox())!;
   expect(panel.y).toBeGreaterThan(row.y + row.height - 1);
   expect(panel.width).toBeGreaterThan(2 * row.width);
+  // the ridge is explained in the results and in the roofline's sentence: two panels, two DOM ids
+  await expect(page.getByTestId("why-ridge")).toHaveCount(2);
+  const ids = await page.evaluate(() => {
+    const all = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    const controls = [...document.querySelectorAll("[aria-controls]")].map((e) => e.getAttribute("aria-controls")!);
+    return { duplicates: all.filter((id, i) => all.indexOf(id) !== i), dangling: controls.filter((id) => id.startsWith("why-") && !document.getElementById(id)) };
+  });
+  expect(ids.duplicates).toEqual([]);
+  // every open panel's button points at it (closed ones have no panel in the page yet)
+  expect(ids.dangling.every((id) => !id.includes("ridge") && !id.includes("ttft"))).toBe(true);
 });
 
 test("item 4: distillation is findable before anything is pinned", async ({ page }) => {

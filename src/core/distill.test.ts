@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakEvenDays, distillBreakEven, distillFor, servingCostPerDay, trainingChipHours, trainingFlops } from "./distill";
+import { breakEvenAgainstTraffic, breakEvenDays, distillAssumptions, distillBreakEven, distillFor, rateToBreakEvenWithin, servingCostPerDay, trainingChipHours, trainingFlops, type DistillInput } from "./distill";
 import { compareReports, difference, ratio } from "./compare";
 import { evaluate, resolveScenario } from "./index";
 
@@ -92,6 +92,58 @@ describe("distillFor (teacher A, student B from their reports)", () => {
     expect(out.result.trainingChipHours).toBeCloseTo((6 * N * 1e10) / (125e12 * 0.5) / 3600, 6); // 2,141 h for 8.03B
     expect(out.result.oneTimeCost).toBeCloseTo(out.result.trainingChipHours, 6); // at $1 per chip-hour
     expect(distillFor(a, { report: null, scenario: v.scenario }, as)).toBeNull();
+  });
+});
+
+describe("break-even against traffic", () => {
+  // one-time cost $6,666.67; saving per request 1,000 × $0.4/M + 200 × $1.6/M = $0.00072 (the 10.72-day case above)
+  const input: DistillInput = {
+    studentParams: 8e9,
+    trainingTokens: 1e11,
+    mfu: 0.4,
+    peakFlops: 1e15,
+    pricePerChipHour: 2,
+    requestsPerS: 10,
+    promptTokens: 1000,
+    outputTokens: 200,
+    teacher: { costPerMillionInputTokens: 0.5, costPerMillionOutputTokens: 2 },
+    student: { costPerMillionInputTokens: 0.1, costPerMillionOutputTokens: 0.4 },
+  };
+  it("should give days ∝ 1 / rate, 4 rates a decade over rate / 1,000 … rate × 1,000", () => {
+    const pts = breakEvenAgainstTraffic(input);
+    expect(pts.length).toBe(25); // 10^-2 … 10^4 at quarter decades
+    expect(pts[0]!.requestsPerS).toBe(0.01);
+    expect(pts.at(-1)!.requestsPerS).toBe(10_000);
+    const at10 = pts.find((p) => p.requestsPerS === 10)!;
+    expect(at10.days).toBeCloseTo(10.716735, 5);
+    const at1 = pts.find((p) => p.requestsPerS === 1)!;
+    expect(at1.days).toBeCloseTo(107.16735, 4); // 10× less traffic, 10× longer
+  });
+  it("should stay within the traffic field's range (1e-4 … 1e7 requests/s)", () => {
+    const pts = breakEvenAgainstTraffic({ ...input, requestsPerS: 1e6 });
+    expect(pts[0]!.requestsPerS).toBe(1000);
+    expect(pts.at(-1)!.requestsPerS).toBe(1e7);
+  });
+  it("should give null days everywhere when B costs more", () => {
+    const pts = breakEvenAgainstTraffic({ ...input, teacher: input.student, student: input.teacher });
+    expect(pts.every((p) => p.days === null)).toBe(true);
+  });
+  it("should find the traffic that pays back within a year: 10 req/s × 10.7167 days / 365 = 0.29361 req/s", () => {
+    const r = distillBreakEven(input);
+    if (!r.ok) throw new Error("bad input");
+    expect(rateToBreakEvenWithin(r.result, 10, 365)).toBeCloseTo(0.2936092, 6);
+    const back = distillBreakEven({ ...input, requestsPerS: rateToBreakEvenWithin(r.result, 10, 365)! });
+    expect(back.ok && back.result.breakEvenDays).toBeCloseTo(365, 9);
+  });
+  it("should train a variant of A's own model on 0 tokens by default and a student on 20B; the user's figure wins", () => {
+    const side = (model: string, weights?: "int4") => {
+      const scenario = resolveScenario({ model: { preset: model }, ...(weights ? { precision: { weights } } : {}) }).scenario;
+      return { scenario, report: evaluate(scenario) };
+    };
+    const a = side("llama-3.1-70b");
+    expect(distillAssumptions({}, a, side("llama-3.1-70b", "int4")).trainingTokens).toBe(0);
+    expect(distillAssumptions({}, a, side("llama-3.1-8b")).trainingTokens).toBe(2e10);
+    expect(distillAssumptions({ trainingTokens: 5e9 }, a, side("llama-3.1-70b", "int4")).trainingTokens).toBe(5e9);
   });
 });
 

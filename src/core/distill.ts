@@ -166,15 +166,34 @@ export interface DistillAssumptions {
 
 export const DEFAULT_DISTILL: DistillAssumptions = { trainingTokens: 2e10, mfu: 0.4, requestsPerS: 10, teacherForward: true };
 
+/** What the page and the share link accept for each numeric assumption (the same words in both). */
+export const DISTILL_RANGES = {
+  trainingTokens: { label: "Break-even training tokens", min: 0, max: 1e15, unit: "tokens" },
+  mfu: { label: "Break-even training MFU", min: 0.01, max: 1, unit: "(fraction of peak)" },
+  requestsPerS: { label: "Break-even traffic", min: 1e-4, max: 1e7, unit: "requests/s" },
+} as const;
+
+type Side = { report: Report | null; scenario: Scenario | null } | null;
+
+/**
+ * The assumptions in force: the user's choices over the defaults. A variant of A's own model (the
+ * same parameter count: quantized or pruned) trains on 0 tokens until the user sets some (a
+ * calibration pass at most); a student takes the default training budget.
+ */
+export function distillAssumptions(chosen: Partial<DistillAssumptions>, a: Side, b: Side): DistillAssumptions {
+  const variant = !!a?.report && !!b?.report && a.report.params.total === b.report.params.total;
+  return { ...DEFAULT_DISTILL, trainingTokens: variant ? 0 : DEFAULT_DISTILL.trainingTokens, ...chosen };
+}
+
 /**
  * Teacher = A, student = B. Training runs on B's accelerator type at its bf16 peak (fp16 where the
  * chip has no bf16 figure; training runs in 16-bit) and price per chip-hour; traffic uses B's
- * prompt and output lengths.
+ * prompt and output lengths. Null until both reports exist.
  */
-export function distillFor(a: { report: Report | null; scenario: Scenario | null } | null, b: { report: Report | null; scenario: Scenario | null } | null, as: DistillAssumptions): DistillOutcome | null {
+export function distillInputFor(a: Side, b: Side, as: DistillAssumptions): DistillInput | null {
   if (!a?.report || !b?.report || !b.scenario) return null;
   const hw = b.scenario.hardware;
-  return distillBreakEven({
+  return {
     studentParams: b.report.params.total,
     teacherParams: as.teacherForward ? a.report.params.total : 0,
     trainingTokens: as.trainingTokens,
@@ -186,5 +205,44 @@ export function distillFor(a: { report: Report | null; scenario: Scenario | null
     outputTokens: b.scenario.workload.outputTokens,
     teacher: a.report.total,
     student: b.report.total,
-  });
+  };
+}
+
+/** The break-even of B replacing A under the user's assumptions; null until both reports exist. */
+export function distillFor(a: Side, b: Side, as: DistillAssumptions): DistillOutcome | null {
+  const input = distillInputFor(a, b, as);
+  return input && distillBreakEven(input);
+}
+
+export interface BreakEvenPoint {
+  requestsPerS: number;
+  /** Days to break even at this traffic; null when B saves nothing. */
+  days: number | null;
+}
+
+/**
+ * Break-even days against traffic: distillBreakEven at each rate (requests/s → days). The saving
+ * per day is linear in the rate, so days ∝ 1 / rate: a straight line of slope −1 on log–log axes.
+ * Rates: 4 per decade over [rate / 1,000, rate × 1,000] within the traffic field's range.
+ */
+export function breakEvenAgainstTraffic(input: DistillInput): BreakEvenPoint[] {
+  const { min, max } = DISTILL_RANGES.requestsPerS;
+  const lo = Math.max(min, input.requestsPerS / 1e3);
+  const hi = Math.min(max, input.requestsPerS * 1e3);
+  const points: BreakEvenPoint[] = [];
+  for (let e = Math.ceil(Math.log10(lo) * 4); e <= Math.floor(Math.log10(hi) * 4); e++) {
+    const requestsPerS = Number((10 ** (e / 4)).toPrecision(6));
+    const out = distillBreakEven({ ...input, requestsPerS });
+    points.push({ requestsPerS, days: out.ok ? out.result.breakEvenDays : null });
+  }
+  return points;
+}
+
+/**
+ * The traffic at which B pays back in `days`: rate × (break-even days at that rate) / days
+ * (requests/s), since days ∝ 1 / rate. Null when B saves nothing; 0 when there is nothing to pay back.
+ */
+export function rateToBreakEvenWithin(result: DistillResult, requestsPerS: number, days: number): number | null {
+  if (result.breakEvenDays === null) return null;
+  return (requestsPerS * result.breakEvenDays) / days;
 }

@@ -39,5 +39,5 @@ export function startB(store: CalculatorStore, kind: QuickB, studentPreset?: str
   store.getState().loadInput(next, []);
 }
 
-export { DEFAULT_DISTILL, distillFor, type DistillAssumptions } from "../core/distill";
+export { breakEvenAgainstTraffic, DEFAULT_DISTILL, DISTILL_RANGES, distillAssumptions, distillFor, distillInputFor, rateToBreakEvenWithin, type BreakEvenPoint, type DistillAssumptions, type DistillResult } from "../core/distill";
 export type { Analysis, PinnedAnalysis, CurvePoint } from "../worker/protocol";

@@ -7,6 +7,8 @@ import { decodeComparison, encodeComparison } from "./url/codec";
 import { calculatorStore, type CalculatorStore } from "./store";
 import { lessonQuery, readLesson, type LessonCatalogue } from "./lesson";
 import type { ScenarioInput } from "../core";
+import type { DistillAssumptions } from "../core/distill";
+import { breakEvenReserved, readBreakEven } from "./breakEven";
 
 /** Minimum time between two URL writes, and the delay of the first (ms). */
 export const URL_WRITE_INTERVAL_MS = 150;
@@ -52,9 +54,12 @@ export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: numb
   return t;
 }
 
-/** The query string (without "?") for an input, with the pinned scenario A of a comparison in `cmp`. */
-export function queryFor(input: ScenarioInput, compare: ScenarioInput | null = null): string {
-  return encodeComparison(input, compare);
+/**
+ * The query string (without "?") for an input, with the pinned scenario A of a comparison in `cmp`
+ * and the break-even assumptions the user set beside it.
+ */
+export function queryFor(input: ScenarioInput, compare: ScenarioInput | null = null, distill: Partial<DistillAssumptions> = {}): string {
+  return encodeComparison(input, compare, { reserved: breakEvenReserved(distill, compare !== null) });
 }
 
 /** The share link for an input, on the page's own address. */
@@ -62,8 +67,9 @@ export function shareUrlFor(
   input: ScenarioInput,
   loc: Pick<Location, "origin" | "pathname"> = window.location,
   compare: ScenarioInput | null = null,
+  distill: Partial<DistillAssumptions> = {},
 ): string {
-  return `${loc.origin}${loc.pathname}?${queryFor(input, compare)}`;
+  return `${loc.origin}${loc.pathname}?${queryFor(input, compare, distill)}`;
 }
 
 /** Whether a location's `#…` carries link fields (`#v=1&b=8`), not just an anchor (`#top`). */
@@ -82,8 +88,10 @@ export function hydrateFromQuery(store: CalculatorStore, search: string, hash = 
   if (!query && !fragment) return;
   const { b, a } = decodeComparison(`?${query}${fragment}`);
   const lesson = readLesson(b.reserved, lessons);
-  store.getState().loadInput(b.input, [...b.warnings, ...(a?.warnings ?? []), ...lesson.warnings]);
+  const breakEven = readBreakEven(b.reserved, a !== null);
+  store.getState().loadInput(b.input, [...b.warnings, ...(a?.warnings ?? []), ...lesson.warnings, ...breakEven.warnings]);
   store.getState().setCompare(a ? a.input : null);
+  store.getState().setDistill(breakEven.distill, true);
   store.getState().setLesson(lesson.lesson);
 }
 
@@ -103,7 +111,7 @@ export function startUrlSync(store: CalculatorStore, win: Window = window, optio
   const keepHash = () => (hashIsLink(win.location.hash) ? "" : win.location.hash);
 
   const write = throttle((input: ScenarioInput) => {
-    const url = `${win.location.pathname}?${queryFor(input, store.getState().compare)}${lessonQuery(store.getState().lesson)}${keepHash()}`;
+    const url = `${win.location.pathname}?${queryFor(input, store.getState().compare, store.getState().distill)}${lessonQuery(store.getState().lesson)}${keepHash()}`;
     if (url !== `${win.location.pathname}${win.location.search}${win.location.hash}`) {
       win.history.replaceState(win.history.state, "", url);
     }
@@ -113,6 +121,7 @@ export function startUrlSync(store: CalculatorStore, win: Window = window, optio
   const unsubscribe = store.subscribe((s) => s.input, (input) => write(input));
   const unsubscribeCompare = store.subscribe((s) => s.compare, () => write(store.getState().input));
   const unsubscribeLesson = store.subscribe((s) => s.lesson, () => write(store.getState().input));
+  const unsubscribeDistill = store.subscribe((s) => s.distill, () => write(store.getState().input));
   if (hashIsLink(win.location.hash)) write(store.getState().input);
   const onPop = () => hydrateFromQuery(store, win.location.search, win.location.hash, options.lessons);
   win.addEventListener("popstate", onPop);
@@ -123,6 +132,7 @@ export function startUrlSync(store: CalculatorStore, win: Window = window, optio
       unsubscribe();
       unsubscribeCompare();
       unsubscribeLesson();
+      unsubscribeDistill();
       win.removeEventListener("popstate", onPop);
     },
   };
@@ -131,5 +141,5 @@ export function startUrlSync(store: CalculatorStore, win: Window = window, optio
 /** The share link of the page's current scenario. */
 export function currentShareUrl(): string {
   const s = calculatorStore.getState();
-  return shareUrlFor(s.input, window.location, s.compare);
+  return shareUrlFor(s.input, window.location, s.compare, s.distill);
 }

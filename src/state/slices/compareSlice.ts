@@ -1,5 +1,6 @@
 /** Scenario A of an A/B comparison, pinned while the page keeps editing B (= `input`). */
 import type { ScenarioInput } from "../../core";
+import type { DistillAssumptions } from "../../core/distill";
 import type { SliceCreator } from "./types";
 
 export interface CompareSlice {
@@ -10,6 +11,10 @@ export interface CompareSlice {
   setCompare(a: ScenarioInput | null): void;
   /** Exchange A and B. */
   swapCompare(): void;
+  /** The break-even assumptions the user set (the rest follow core/distill.ts's defaults); a link carries them. */
+  distill: Partial<DistillAssumptions>;
+  /** Set some assumptions (merged), or replace them all (a link was opened). */
+  setDistill(patch: Partial<DistillAssumptions>, replace?: boolean): void;
 }
 
 export const createCompareSlice: SliceCreator<CompareSlice> = (set) => ({
@@ -18,4 +23,6 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set) => ({
   // clearing A drops its analysis too
   setCompare: (compare) => set((s) => ({ compare, result: compare ? s.result : { ...s.result, pinned: null } })),
   swapCompare: () => set((s) => (s.compare ? { compare: s.input, input: s.compare } : {})),
+  distill: {},
+  setDistill: (patch, replace = false) => set((s) => ({ distill: replace ? { ...patch } : { ...s.distill, ...patch } })),
 });

@@ -19,11 +19,21 @@ describe("the calculator store's slices", () => {
         // lesson
         "lesson", "setLesson",
         // compare
-        "compare", "pinCompare", "setCompare", "swapCompare",
+        "compare", "pinCompare", "setCompare", "swapCompare", "distill", "setDistill",
         // results
         "result",
       ].sort(),
     );
+  });
+
+  it("merges break-even assumptions, or replaces them all when a link is opened", () => {
+    const store = createCalculatorStore();
+    expect(store.getState().distill).toEqual({});
+    store.getState().setDistill({ trainingTokens: 5e10 });
+    store.getState().setDistill({ requestsPerS: 2.5 });
+    expect(store.getState().distill).toEqual({ trainingTokens: 5e10, requestsPerS: 2.5 });
+    store.getState().setDistill({ mfu: 0.3 }, true);
+    expect(store.getState().distill).toEqual({ mfu: 0.3 });
   });
 
   it("pins A as a copy, swaps A and B, and drops A's analysis when A is cleared", () => {

@@ -31,9 +31,10 @@ export const COMPRESSED_KEY = "z";
  * (decode returns them in `reserved`) and never warns about them:
  * - `lesson`: the id of the lesson being followed (state/slices/lesson.ts);
  * - `step`: the step within that lesson (a non-negative integer);
- * - `cmp`: a second scenario to compare against, as its own encoded query (later).
+ * - `cmp`: a second scenario to compare against, as its own encoded query;
+ * - `bet`, `bem`, `ber`, `bef`: the distillation break-even's assumptions (state/breakEven.ts).
  */
-export const RESERVED_KEYS = ["lesson", "step", "cmp"] as const;
+export const RESERVED_KEYS = ["lesson", "step", "cmp", "bet", "bem", "ber", "bef"] as const;
 export type ReservedKey = (typeof RESERVED_KEYS)[number];
 
 /**

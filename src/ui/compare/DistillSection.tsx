@@ -1,8 +1,11 @@
 /** Distillation break-even: teacher A against student B, or any B (int4, 2:4) with its one-time cost. */
 import { useMemo, useState } from "react";
-import { DEFAULT_DISTILL, distillFor, type DistillAssumptions } from "../../state/compare";
-import type { PinnedAnalysis, Analysis } from "../../state/compare";
+import { breakEvenAgainstTraffic, distillAssumptions, distillInputFor, distillFor, rateToBreakEvenWithin, DISTILL_RANGES, type DistillAssumptions } from "../../state/compare";
+import type { PinnedAnalysis, Analysis, DistillResult } from "../../state/compare";
+import { breakEvenRangeMessage } from "../../state/breakEven";
+import { useCalculator } from "../../state/store";
 import { formatCount, formatUsd, sig } from "../format";
+import { BreakEvenChart } from "./BreakEvenChart";
 
 /** "20B", "20 B", "1.5T", "3e10" → a number; null when unreadable. */
 export function readCount(t: string): number | null {
@@ -13,7 +16,8 @@ export function readCount(t: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-function Field(props: { label: string; unit: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void; testId: string; counts?: boolean }) {
+function Field(props: { label: string; unit: string; value: number; range: keyof typeof DISTILL_RANGES; onChange: (v: number) => void; testId: string; counts?: boolean }) {
+  const { min, max } = DISTILL_RANGES[props.range];
   // counts: shown as "20B" (formatCount), read back with k/M/B/T suffixes
   const show = (v: number) => (props.counts ? formatCount(v) : String(v));
   const [text, setText] = useState(show(props.value));
@@ -38,7 +42,7 @@ function Field(props: { label: string; unit: string; value: number; min: number;
         onChange={(e) => {
           setText(e.target.value);
           const v = props.counts ? (readCount(e.target.value) ?? NaN) : Number(e.target.value.trim());
-          const okv = e.target.value.trim() !== "" && Number.isFinite(v) && v >= props.min && v <= props.max;
+          const okv = e.target.value.trim() !== "" && Number.isFinite(v) && v >= min && v <= max;
           setBad(!okv);
           if (okv) {
             setSeen(v);
@@ -48,9 +52,7 @@ function Field(props: { label: string; unit: string; value: number; min: number;
         className={`mt-0.5 w-full rounded border px-2 py-1 text-sm tabular-nums ${bad ? "border-red-500" : "border-slate-300"}`}
       />
       {bad ? (
-        <span className="text-red-700">
-          {props.label}: must be a number from {sig(props.min)} to {sig(props.max)}
-        </span>
+        <span className="text-red-700">{breakEvenRangeMessage(props.range)}</span>
       ) : null}
     </label>
   );
@@ -63,14 +65,29 @@ function days(d: number | null): string {
   return `${sig(d)} days`;
 }
 
+/** The traffic that pays B back within a month and within a year (from the core's rule: days ∝ 1 / rate). */
+function Payback({ result, rate }: { result: DistillResult; rate: number }) {
+  const year = rateToBreakEvenWithin(result, rate, 365);
+  const month = rateToBreakEvenWithin(result, rate, 30);
+  if (year === null || month === null || result.breakEvenDays === 0) return null;
+  return (
+    <p className="mt-2 text-xs text-slate-700" data-testid="distill-payback">
+      B pays for itself within a year from {sig(year)} requests/s of this traffic, within a month from {sig(month)} requests/s.
+    </p>
+  );
+}
+
 export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis | null }) {
-  // Training tokens: the user's figure once set; until then none for a variant of A's own model
-  // (quantized or pruned: a calibration pass at most) and the default budget for a student.
-  const [chosen, setAs] = useState<Partial<DistillAssumptions>>({});
-  const variant = !!a?.report && !!b?.report && a.report.params.total === b.report.params.total;
-  const as = useMemo<DistillAssumptions>(() => ({ ...DEFAULT_DISTILL, trainingTokens: variant ? 0 : DEFAULT_DISTILL.trainingTokens, ...chosen }), [variant, chosen]);
-  const set = <K extends keyof DistillAssumptions>(k: K, v: DistillAssumptions[K]) => setAs((s) => ({ ...s, [k]: v }));
+  // The user's choices live in the store (a share link carries them); the rest are the core's defaults.
+  const chosen = useCalculator((s) => s.distill);
+  const setDistill = useCalculator((s) => s.setDistill);
+  const as = useMemo(() => distillAssumptions(chosen, a, b), [chosen, a, b]);
+  const set = <K extends keyof DistillAssumptions>(k: K, v: DistillAssumptions[K]) => setDistill({ [k]: v });
   const out = useMemo(() => distillFor(a, b, as), [a, b, as]);
+  const curve = useMemo(() => {
+    const input = distillInputFor(a, b, as);
+    return input ? breakEvenAgainstTraffic(input) : [];
+  }, [a, b, as]);
   return (
     <section aria-labelledby="distill-title" className="mt-4 border-t border-slate-200 pt-3">
       <h3 id="distill-title" className="text-sm font-semibold text-slate-800">
@@ -82,9 +99,9 @@ export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis
         chip-hour. Set the tokens to 0 for a change that needs no training.
       </p>
       <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
-        <Field label="Training tokens" unit="tokens" value={as.trainingTokens} min={0} max={1e15} onChange={(v) => set("trainingTokens", v)} testId="distill-tokens" counts />
-        <Field label="Training MFU" unit="0–1" value={as.mfu} min={0.01} max={1} onChange={(v) => set("mfu", v)} testId="distill-mfu" />
-        <Field label="Traffic" unit="requests/s" value={as.requestsPerS} min={0.0001} max={1e7} onChange={(v) => set("requestsPerS", v)} testId="distill-rate" />
+        <Field label="Training tokens" unit="tokens" value={as.trainingTokens} range="trainingTokens" onChange={(v) => set("trainingTokens", v)} testId="distill-tokens" counts />
+        <Field label="Training MFU" unit="0–1" value={as.mfu} range="mfu" onChange={(v) => set("mfu", v)} testId="distill-mfu" />
+        <Field label="Traffic" unit="requests/s" value={as.requestsPerS} range="requestsPerS" onChange={(v) => set("requestsPerS", v)} testId="distill-rate" />
         <label className="flex items-center gap-2 self-end text-xs text-slate-700">
           <input type="checkbox" checked={as.teacherForward} onChange={(e) => set("teacherForward", e.target.checked)} />
           Count the teacher's forward pass
@@ -134,6 +151,12 @@ export function DistillSection({ a, b }: { a: PinnedAnalysis | null; b: Analysis
           </div>
         </dl>
       )}
+      {out?.ok ? (
+        <>
+          <Payback result={out.result} rate={as.requestsPerS} />
+          <BreakEvenChart points={curve} here={{ requestsPerS: as.requestsPerS, days: out.result.breakEvenDays }} />
+        </>
+      ) : null}
     </section>
   );
 }

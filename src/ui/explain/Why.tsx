@@ -5,6 +5,7 @@
  * the card and the panel in a full-width row of the grid under it (WhyButton + WhyPanel), so an
  * open explanation never stretches the cards beside it.
  */
+import { useId } from "react";
 import { useCalculator } from "../../state/store";
 import { selectTerms } from "../../state/selectors";
 import { TERM_COLOR } from "../../charts/palette";
@@ -13,14 +14,18 @@ import type { TermId } from "../../core";
 
 const useOpen = (id: TermId) => useCalculator((s) => s.view.openWhy.includes(id));
 
-export function WhyButton({ id }: { id: TermId }) {
+/**
+ * `panelId` names the panel the button controls: `why-<term>` for a result card's, a unique one
+ * where the same term is explained inline elsewhere too (ids in a page are unique).
+ */
+export function WhyButton({ id, panelId = `why-${id}` }: { id: TermId; panelId?: string }) {
   const open = useOpen(id);
   const toggle = useCalculator((s) => s.toggleWhy);
   return (
     <button
       type="button"
       aria-expanded={open}
-      aria-controls={`why-${id}`}
+      aria-controls={panelId}
       title={TERM_TIPS[id]}
       onClick={() => toggle(id)}
       data-testid={`why-${id}-button`}
@@ -32,12 +37,12 @@ export function WhyButton({ id }: { id: TermId }) {
 }
 
 /** The open explanation (nothing while closed); `className` places it (e.g. a full grid row). */
-export function WhyPanel({ id, className = "mt-1" }: { id: TermId; className?: string }) {
+export function WhyPanel({ id, className = "mt-1", panelId = `why-${id}` }: { id: TermId; className?: string; panelId?: string }) {
   const open = useOpen(id);
   const term = useCalculator((s) => (open ? (selectTerms(s)?.[id] ?? null) : null));
   if (!open) return null;
   return (
-    <div id={`why-${id}`} data-testid={`why-${id}`} className={`${className} rounded border border-slate-200 bg-slate-50 p-2 text-xs font-normal text-slate-700`} style={{ borderLeft: `3px solid ${TERM_COLOR[id] ?? "#64748b"}` }}>
+    <div id={panelId} data-testid={`why-${id}`} className={`${className} rounded border border-slate-200 bg-slate-50 p-2 text-xs font-normal text-slate-700`} style={{ borderLeft: `3px solid ${TERM_COLOR[id] ?? "#64748b"}` }}>
       <p>{TERM_TIPS[id]}</p>
       {term ? (
         <>
@@ -51,11 +56,13 @@ export function WhyPanel({ id, className = "mt-1" }: { id: TermId; className?: s
   );
 }
 
+/** A button and its panel in place; the panel's DOM id is this instance's own (the results may explain the same term). */
 export function Why({ id }: { id: TermId }) {
+  const panelId = `why-${id}-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   return (
     <>
-      <WhyButton id={id} />
-      <WhyPanel id={id} />
+      <WhyButton id={id} panelId={panelId} />
+      <WhyPanel id={id} panelId={panelId} />
     </>
   );
 }
