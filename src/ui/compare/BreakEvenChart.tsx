@@ -1,13 +1,23 @@
 /** Days to break even against traffic (plain SVG, log–log): the line falls as traffic grows. */
-import { useMemo } from "react";
-import { breakEvenGeometry } from "./breakEvenModel";
+import { useMemo, useRef } from "react";
+import { useBoxWidth } from "./useBoxWidth";
+import { breakEvenGeometry, type BreakEvenGeometry } from "./breakEvenModel";
 import { B_COLOR } from "./OverlayChart";
 import type { BreakEvenPoint } from "../../state/compare";
 
 export function BreakEvenChart({ points, here }: { points: BreakEvenPoint[]; here: BreakEvenPoint }) {
-  const g = useMemo(() => breakEvenGeometry(points, here), [points, here]);
-  if (g === "never") return <p className="mt-2 text-xs text-slate-600" data-testid="break-even-chart-none">B does not cost less to serve at any traffic, so no traffic pays back its one-time cost.</p>;
-  if (g === "at-once") return <p className="mt-2 text-xs text-slate-600" data-testid="break-even-chart-none">Nothing to pay back: with no training cost, B saves from the first request at any traffic.</p>;
+  const box = useRef<HTMLDivElement>(null);
+  const width = useBoxWidth(box, 560);
+  const g = useMemo(() => breakEvenGeometry(points, here, width), [points, here, width]);
+  return <div ref={box} className="min-w-0">{g === "never" || g === "at-once" ? <Empty why={g} /> : <Chart g={g} />}</div>;
+}
+
+function Empty({ why }: { why: "never" | "at-once" }) {
+  if (why === "never") return <p className="mt-2 text-xs text-slate-600" data-testid="break-even-chart-none">B does not cost less to serve at any traffic, so no traffic pays back its one-time cost.</p>;
+  return <p className="mt-2 text-xs text-slate-600" data-testid="break-even-chart-none">Nothing to pay back: with no training cost, B saves from the first request at any traffic.</p>;
+}
+
+function Chart({ g }: { g: BreakEvenGeometry }) {
   return (
     <figure className="mt-3 min-w-0">
       <figcaption className="text-xs font-semibold text-slate-800">Break-even against traffic</figcaption>
@@ -46,7 +56,7 @@ export function BreakEvenChart({ points, here }: { points: BreakEvenPoint[]; her
             </text>
           </g>
         ))}
-        <text x={8} y={g.plot.top + 10} fill="#475569">
+        <text x={g.plot.left - 4} y={g.plot.top - 8} textAnchor="end" fill="#475569">
           days
         </text>
         <text x={g.plot.right} y={g.height - 2} textAnchor="end" fill="#475569">

@@ -1,5 +1,6 @@
 /** A against B on one chart: a time figure against context length, A dashed, B solid (plain SVG). */
 import { useMemo, useRef, useState } from "react";
+import { useBoxWidth } from "./useBoxWidth";
 import { overlayGeometry, overlayRows, type CurveIn, type OverlayMetric } from "./overlayModel";
 import { Segmented } from "../controls/Segmented";
 import { ChartExport } from "../export/ChartExport";
@@ -17,9 +18,10 @@ const CSV_COLUMNS = [
 
 export function OverlayChart({ a, b }: { a: CurveIn[]; b: CurveIn[] }) {
   const [metric, setMetric] = useState<OverlayMetric>("decodeStepS");
-  const g = useMemo(() => overlayGeometry(a, b, metric), [a, b, metric]);
-  const rows = useMemo(() => overlayRows(a, b), [a, b]);
   const box = useRef<HTMLDivElement>(null);
+  const width = useBoxWidth(box, 560);
+  const g = useMemo(() => overlayGeometry(a, b, metric, width), [a, b, metric, width]);
+  const rows = useMemo(() => overlayRows(a, b), [a, b]);
   const title = metric === "decodeStepS" ? "Decode step time, A against B" : "Prefill time, A against B";
   return (
     <div className="min-w-0">

@@ -35,7 +35,7 @@ const ok = (v: number | null): v is number => v !== null && Number.isFinite(v) &
 export function breakEvenGeometry(points: BreakEvenPoint[], here: BreakEvenPoint, width = 560, height = 200): BreakEvenGeometry | BreakEvenEmpty {
   const pts = points.filter((p) => ok(p.days)) as { requestsPerS: number; days: number }[];
   if (pts.length < 2) return points.some((p) => p.days === 0) ? "at-once" : "never";
-  const plot = { left: 56, top: 10, right: width - 12, bottom: height - 28 };
+  const plot = { left: 56, top: 22, right: width - 12, bottom: height - 28 };
   const lx0 = Math.log10(pts[0]!.requestsPerS);
   const lx1 = Math.log10(pts.at(-1)!.requestsPerS);
   const days = pts.map((p) => p.days);
