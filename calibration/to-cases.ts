@@ -19,6 +19,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ownView, type OwnCasesFile } from "../validation/own-h200-view";
 
 interface Measurement {
   kind: string;
@@ -135,4 +136,7 @@ const out = {
   cases,
 };
 writeFileSync(here("../validation/own_h200_cases.json"), JSON.stringify(out, null, 1) + "\n");
-console.log(`${cases.length} cases written to validation/own_h200_cases.json`);
+// the accuracy view's slim copy (validation/own-h200-view.ts)
+const view = ownView(out as unknown as OwnCasesFile);
+writeFileSync(here("../validation/own_h200_view.json"), JSON.stringify(view, null, 1) + "\n");
+console.log(`${cases.length} cases written to validation/own_h200_cases.json, ${view.cases.length} of them to own_h200_view.json`);
