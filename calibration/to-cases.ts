@@ -131,7 +131,7 @@ cases.push(...mixed);
 
 const out = {
   format:
-    "Own GPU measurements as validation cases (same case format as public_cases.json, plus `measurement`). Produced by calibration/to-cases.ts from calibration/data; do not edit by hand.",
+    "Own GPU measurements as validation cases (same case format as public_cases.json, plus `measurement`; a mixed case also has `iteration` {prefillChunk, decodeSeqs, decodeContext}: one continuous-batching iteration priced by the serving simulator's step, core serving/iteration.ts, read at the field `iteration.stepS`). Produced by calibration/to-cases.ts from calibration/data; do not edit by hand.",
   environment: env,
   cases,
 };
