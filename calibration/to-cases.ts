@@ -8,10 +8,18 @@
  * promptTokens T and outputTokens 1 (its one step attends over T + 1 keys, as the measured one
  * does). Prefill: promptTokens S at batch B, logits for the last position only. Each case keeps
  * the second run's median (where the repeat run measured it) in its notes, so the spread is
- * visible. Mixed iterations are kept in the raw data for the serving simulator's step test.
+ * visible.
+ *
+ * Mixed: one continuous-batching iteration (a fresh prompt of `chunk` tokens prefilled in one
+ * chunk, its last token's logits computed, with `decodeSeqs` sequences decoding one token each over
+ * `context` cached tokens), priced by the serving simulator's own step (core serving/iteration.ts)
+ * through the case's `iteration` block, read at `iteration.stepS`. No constant was set on them:
+ * they are held out (no "calibration" tag). They follow the decode and prefill cases, so those stay
+ * byte-identical.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ownView, type OwnCasesFile } from "../validation/own-h200-view";
 
 interface Measurement {
   kind: string;
@@ -19,6 +27,8 @@ interface Measurement {
   batch?: number;
   context?: number;
   promptTokens?: number;
+  chunk?: number;
+  decodeSeqs?: number;
   graph?: boolean;
   medianS: number;
   minS: number;
@@ -52,7 +62,7 @@ const source =
   `Own measurement, calibration/measure.py on ${String(env.device)} (driver ${String(env.driver)}, PyTorch ${String(env.torch)}, CUDA ${String(env.cudaRuntime)}), ` +
   `${String(env.startedAt).slice(0, 10)}; raw figures in calibration/${RUN}`;
 
-const cases = run.measurements
+const cases: Record<string, unknown>[] = run.measurements
   .filter((m) => m.kind === "decode" || m.kind === "prefill")
   .map((m) => {
     const decode = m.kind === "decode";
@@ -87,11 +97,46 @@ const cases = run.measurements
     };
   });
 
+const mixed = run.measurements
+  .filter((m) => m.kind === "mixed")
+  .map((m) => {
+    const [C, D, T] = [m.chunk!, m.decodeSeqs!, m.context!];
+    const mode = m.graph ? "graph" : "eager";
+    return {
+      id: `own-h200-mixed-${m.model}-c${C}-d${D}-ctx${T}-${mode}`,
+      source,
+      kind: "measured",
+      // Held out: the graph runs are judged in realistic mode, the eager ones (host-bound) only
+      // against ideal mode's lower bound.
+      tags: ["own-h200", "gpu", "nvidia", "mixed", mode === "graph" ? "cuda-graph" : "pytorch-eager"],
+      quantity: `one mixed iteration: a ${C}-token prefill chunk with ${D} sequences decoding at context ${T} (PyTorch ${mode === "graph" ? "replayed from a CUDA graph" : "eager"})`,
+      scenario: {
+        model: modelBlock(m.model!),
+        hardware: { preset: "h200", chips: 1 },
+        // the decoders, for what a scenario needs; the figure is the iteration's below
+        workload: { batch: D, promptTokens: T, outputTokens: 1 },
+        precision: { weights: "bf16", kvCache: "bf16", activations: "bf16" },
+        engine: "pytorch",
+      },
+      iteration: { prefillChunk: C, decodeSeqs: D, decodeContext: T },
+      field: "iteration.stepS",
+      expected: m.medianS,
+      unit: "s",
+      tolerance_pct: 25,
+      measurement: { graph: m.graph === true, peakBytes: m.peakBytes ?? null, hostIssueS: m.hostIssueS ?? null, repeatMedianS: null },
+      notes: `median of ${m.repeats} (min ${(m.minS * 1e3).toFixed(3)} ms, max ${(m.maxS * 1e3).toFixed(3)} ms); not repeated in the second run. Matmuls over all ${C + D} rows at once, causal attention for the chunk, decode attention for the rest; logits for the chunk's last token and every decode token. Random bf16 weights, PyTorch scaled-dot-product attention (${JSON.stringify(env.sdpa)}).`,
+    };
+  });
+cases.push(...mixed);
+
 const out = {
   format:
-    "Own GPU measurements as validation cases (same case format as public_cases.json, plus `measurement`). Produced by calibration/to-cases.ts from calibration/data; do not edit by hand.",
+    "Own GPU measurements as validation cases (same case format as public_cases.json, plus `measurement`; a mixed case also has `iteration` {prefillChunk, decodeSeqs, decodeContext}: one continuous-batching iteration priced by the serving simulator's step, core serving/iteration.ts, read at the field `iteration.stepS`). Produced by calibration/to-cases.ts from calibration/data; do not edit by hand.",
   environment: env,
   cases,
 };
 writeFileSync(here("../validation/own_h200_cases.json"), JSON.stringify(out, null, 1) + "\n");
-console.log(`${cases.length} cases written to validation/own_h200_cases.json`);
+// the accuracy view's slim copy (validation/own-h200-view.ts)
+const view = ownView(out as unknown as OwnCasesFile);
+writeFileSync(here("../validation/own_h200_view.json"), JSON.stringify(view, null, 1) + "\n");
+console.log(`${cases.length} cases written to validation/own_h200_cases.json, ${view.cases.length} of them to own_h200_view.json`);

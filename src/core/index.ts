@@ -30,6 +30,8 @@ export { allInCost } from "./allIn";
 export type { AllInCost } from "./allIn";
 export { runReference, nearestReference } from "./reference";
 export type { ReferenceCase, ReferenceResult } from "./reference";
+export { mixedIterationS, mixedIterationShape } from "./serving/iteration";
+export type { MixedIteration } from "./serving/iteration";
 export { trainingFlops, trainingChipHours, servingCostPerDay, breakEvenDays, distillBreakEven, SECONDS_PER_DAY } from "./distill";
 export type { DistillInput, DistillResult, DistillOutcome, ServingPrice } from "./distill";
 export { compareReports, difference, ratio } from "./compare";

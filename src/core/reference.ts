@@ -6,6 +6,7 @@
 import { evaluateInput } from "./evaluateInput";
 import { paramCount } from "./model/shape";
 import { resolveScenario } from "./scenario";
+import { mixedIterationS, type MixedIteration } from "./serving/iteration";
 import type { Report, Scenario } from "./types";
 
 export interface ReferenceCase {
@@ -18,6 +19,12 @@ export interface ReferenceCase {
   field: string;
   transform?: { name: string; factor?: number; chips?: number; fields?: string[] };
   batch_from_report?: string;
+  /**
+   * One serving iteration instead of the static phases: the case's figure is the step time the
+   * serving simulator charges for it (serving/iteration.ts, replicaPlan's step), read at the field
+   * "iteration.stepS" (seconds). The scenario gives model, hardware, precision, mode and engine.
+   */
+  iteration?: MixedIteration;
   expected: number | boolean;
   unit: string;
   tolerance_pct: number;
@@ -32,10 +39,13 @@ export interface ReferenceResult {
   pass: boolean;
 }
 
-function read(r: Report, path: string): number | boolean {
+/** The figures a case reads its field from: the report, or for an iteration case `iteration.stepS`. */
+type Figures = Report | { iteration: { stepS: number } };
+
+function read(r: Figures, path: string): number | boolean {
   let v: unknown = r;
   for (const k of path.split(".")) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k];
-  if (typeof v !== "number" && typeof v !== "boolean") throw new Error(`the report has no number at ${path}`);
+  if (typeof v !== "number" && typeof v !== "boolean") throw new Error(`the ${"iteration" in r ? "iteration" : "report"} has no number at ${path}`);
   return v;
 }
 
@@ -43,7 +53,8 @@ function read(r: Report, path: string): number | boolean {
 export function runReference(c: ReferenceCase): ReferenceResult {
   const first = evaluateInput(c.scenario);
   if (first.issues.length) throw new Error(`${c.id}: ${first.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
-  let report = first.report;
+  // an iteration case reads its one figure from the iteration, not from the report
+  let report: Figures = c.iteration ? { iteration: { stepS: mixedIterationS(first.scenario, c.iteration) } } : first.report;
   if (c.batch_from_report) {
     const b = read(report, c.batch_from_report) as number;
     const w = (c.scenario.workload ?? {}) as Record<string, unknown>;

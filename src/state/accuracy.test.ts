@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { expose } from "comlink";
 import { resolveScenario } from "../core";
-import { accuracyApi, type AccuracyApi, type AccuracyRow, type Nearest } from "../worker/accuracyApi";
+import { accuracyApi, type AccuracyApi, type AccuracyRow, type Nearest, type OwnRuns } from "../worker/accuracyApi";
 
 const row: AccuracyRow = {
   id: "stub-row",
@@ -22,6 +22,7 @@ const row: AccuracyRow = {
   pass: true,
 };
 const near: Nearest = { row, distance: 0.5, sameFamily: true, sameChip: false, close: true };
+const own: OwnRuns = { device: "NVIDIA H200", software: "PyTorch 2", measuredOn: "2026-12-04", rows: [{ ...row, id: "own-row", role: "held-out" }] };
 
 const load = async () => (await import("./accuracy")).accuracyService;
 const scenario = resolveScenario({ model: { preset: "llama-3.1-8b" }, hardware: { preset: "h100-sxm" } }).scenario;
@@ -75,9 +76,10 @@ describe("accuracyService", () => {
   });
 
   it("asks its own module worker, named accuracy, when one starts", async () => {
-    const w = stubWorker({ rows: () => [row], nearest: () => near });
+    const w = stubWorker({ rows: () => [row], ownRuns: () => own, nearest: () => near });
     const service = (await load())();
     expect(await service.rows()).toEqual([row]);
+    expect(await service.ownRuns()).toEqual(own);
     expect(await service.nearest(scenario)).toEqual(near);
     expect(w.started).toHaveLength(1);
     expect(w.started[0]?.url).toMatch(/\/worker\/accuracy\.worker\.ts$/);
@@ -87,7 +89,7 @@ describe("accuracyService", () => {
 
   it("rejects with a clear message when the worker fails to start, rather than waiting for ever", async () => {
     const never = () => new Promise<never>(() => {}) as never;
-    const w = stubWorker({ rows: never, nearest: never });
+    const w = stubWorker({ rows: never, ownRuns: never, nearest: never });
     const service = (await load())();
     const rows = service.rows();
     const nearest = service.nearest(scenario);
