@@ -17,7 +17,7 @@ await page.mouse.move(from, y);
 await page.waitForTimeout(400);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send("Profiler.enable");
-await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+await cdp.send("Profiler.setSamplingInterval", { interval: Number(process.env.TRACE_SAMPLE_US ?? 500) });
 await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "toplevel"] });
 await cdp.send("Profiler.start");
 await page.mouse.down();
