@@ -7,7 +7,6 @@ import { WorkloadPanel } from "./panels/WorkloadPanel";
 import { HardwarePanel } from "./panels/HardwarePanel";
 import { PrecisionPanel } from "./panels/PrecisionPanel";
 import { ResultsPanel } from "./panels/ResultsPanel";
-import { ChartPanel } from "./panels/ChartPanel";
 import { InsightsPanel } from "./panels/InsightsPanel";
 import { LessonPanel } from "./lessons/LessonPanel";
 import { COPY } from "./copy/en";
@@ -22,11 +21,13 @@ const ImportPanel = lazy(() => import("./import/ImportPanel").then((m) => ({ def
 const SavedPanel = lazy(() => import("./saved/SavedPanel").then((m) => ({ default: m.SavedPanel })));
 // Serving under load: its own chunk, and its simulations in their own worker (started on first use).
 const ServingPanel = lazy(() => import("./serving/ServingPanel").then((m) => ({ default: m.ServingPanel })));
+// Below the first screen on every viewport: the time breakdown (with its export buttons) comes after the first numbers too.
+const ChartPanel = lazy(() => import("./panels/ChartPanel").then((m) => ({ default: m.ChartPanel })));
 const AccuracyPanel = lazy(() => import("./accuracy/AccuracyPanel").then((m) => ({ default: m.AccuracyPanel })));
 
 /**
  * False until the frame after the worker's first answer is on screen, then true for good: the
- * panels below the first numbers (import, saved, serving, compare, accuracy) are fetched, parsed,
+ * panels below the first numbers (time breakdown, import, saved, serving, compare, accuracy) are fetched, parsed,
  * rendered and styled after the first numbers, not before them (issue 16: the first numbers
  * waited for all of it on a cold load).
  */
@@ -107,9 +108,13 @@ export function App() {
           <PanelBoundary name="The teaching charts">
             <InsightsPanel />
           </PanelBoundary>
-          <PanelBoundary name="The time breakdown chart">
-            <ChartPanel />
-          </PanelBoundary>
+          {later ? (
+            <Suspense fallback={null}>
+              <PanelBoundary name="The time breakdown chart">
+                <ChartPanel />
+              </PanelBoundary>
+            </Suspense>
+          ) : null}
           {later ? (
             <>
               <Suspense fallback={null}>
