@@ -1,3 +1,5 @@
+// First: starts the cost worker before the rest of the page's code is evaluated (see early.ts).
+import "./worker/early";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "./index.css";

@@ -33,6 +33,7 @@ describe("startResults: reports computed ahead", () => {
     const { client, calls } = countingClient();
     const stop = startResults(store, client);
     await settle();
+    calls.reports = 0; // the first input's own report, asked for before its analysis
     store.getState().prefetch([() => store.getState().setWorkload("batch", 64)]);
     await settle();
     expect(calls.reports).toBe(1);
@@ -63,6 +64,7 @@ describe("startResults: reports computed ahead", () => {
     const { client, calls } = countingClient();
     const stop = startResults(store, client);
     await settle();
+    calls.reports = 0;
     const ask = () => store.getState().prefetch([() => store.getState().setWorkload("batch", 8)]);
     ask();
     await settle();
@@ -71,6 +73,30 @@ describe("startResults: reports computed ahead", () => {
     expect(calls.reports).toBe(1);
     store.getState().setWorkload("batch", 9);
     expect(store.getState().result.headline).toBeNull();
+    stop();
+  });
+});
+
+describe("startResults: an input not computed ahead", () => {
+  it("should ask for its report before its analysis, and end on the analysis with the same report object", async () => {
+    const store = createCalculatorStore();
+    const order: string[] = [];
+    const api: CostApi = {
+      ...costApi,
+      analyse: (i) => (order.push(`analyse ${i.workload?.batch}`), costApi.analyse(i)),
+      reports: (is) => (order.push(`reports ${is.map((i) => i.workload?.batch).join(",")}`), costApi.reports(is)),
+    };
+    const stop = startResults(store, createCostClient({ createWorker: () => null, loadFallback: async () => api }));
+    await settle();
+    await settle();
+    order.length = 0;
+    store.getState().setWorkload("batch", 37);
+    for (let i = 0; i < 4; i++) await settle();
+    expect(order).toEqual(["reports 37", "analyse 37"]);
+    const s = store.getState();
+    expect(s.result.pending).toBe(false);
+    expect(s.result.headline).toBeNull();
+    expect(selectReport(s)).toEqual(costApi.reports([s.input])[0]!.report);
     stop();
   });
 });

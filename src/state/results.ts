@@ -5,7 +5,8 @@
  * Reports computed ahead: the worker also evaluates the inputs one control move away
  * (`store.nearby`, set by a slider when it is focused, hovered or moved). When the input lands on
  * one of them, its report is shown at once, in the input's own frame, and the full analysis
- * (charts, explanations) follows from the worker a frame later. Nothing is computed here.
+ * (charts, explanations) follows from the worker a frame later. An input that was not computed
+ * ahead asks for its report first, then the full analysis. Nothing is computed here.
  */
 import type { CalculatorStore, ResultState } from "./store";
 import { shareEqual } from "../lib/share";
@@ -56,6 +57,15 @@ export function startResults(store: CalculatorStore, client: CostClient = create
     async (input) => {
       const known = ahead.get(keyOf(input));
       store.setState((s) => ({ result: { ...s.result, pending: true, headline: known ? { ...known, input } : null } }));
+      if (!known) {
+        // Not computed ahead (the first load, a click far along a track, a typed value): ask for
+        // the report alone first. The worker answers in order, so it lands before the full
+        // analysis (sweeps, explanations), which then keeps its objects (sharedAnalysis).
+        void client.reports([input]).then(([r]) => {
+          const s = store.getState();
+          if (r && s.input === input && s.result.pending) store.setState((st) => ({ result: { ...st.result, headline: { ...r, input } } }));
+        });
+      }
       const answer = await client.analyseLatest(input);
       if (!answer) return; // superseded by a newer input
       // keeps pinned and frontier

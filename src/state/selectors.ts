@@ -68,7 +68,7 @@ export interface Notice {
 }
 
 /** Everything the page must tell the user about the input, each message naming its field. */
-export function noticesFor(linkWarnings: string[], linkDismissed: boolean, analysis: Analysis | null): Notice[] {
+export function noticesFor(linkWarnings: string[], linkDismissed: boolean, analysis: Pick<Analysis, "issues" | "error"> | null): Notice[] {
   const out: Notice[] = [];
   if (!linkDismissed) linkWarnings.forEach((w, i) => out.push({ id: `link-${i}`, kind: "link", text: w }));
   if (analysis) {

@@ -7,14 +7,12 @@ import { WorkloadPanel } from "./panels/WorkloadPanel";
 import { HardwarePanel } from "./panels/HardwarePanel";
 import { PrecisionPanel } from "./panels/PrecisionPanel";
 import { ResultsPanel } from "./panels/ResultsPanel";
-import { ChartPanel } from "./panels/ChartPanel";
 import { InsightsPanel } from "./panels/InsightsPanel";
 import { LessonPanel } from "./lessons/LessonPanel";
 import { COPY } from "./copy/en";
 import { SummaryBar } from "./SummaryBar";
-import { AccuracyPanel } from "./accuracy/AccuracyPanel";
 import { AdvancedPanel } from "./panels/AdvancedPanel";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { PanelBoundary } from "./PanelBoundary";
 
 // Compare, import and saved scenarios load after the first numbers (their own chunks).
@@ -23,12 +21,40 @@ const ImportPanel = lazy(() => import("./import/ImportPanel").then((m) => ({ def
 const SavedPanel = lazy(() => import("./saved/SavedPanel").then((m) => ({ default: m.SavedPanel })));
 // Serving under load: its own chunk, and its simulations in their own worker (started on first use).
 const ServingPanel = lazy(() => import("./serving/ServingPanel").then((m) => ({ default: m.ServingPanel })));
+// Below the first screen on every viewport: the time breakdown (with its export buttons) comes after the first numbers too.
+const ChartPanel = lazy(() => import("./panels/ChartPanel").then((m) => ({ default: m.ChartPanel })));
+const AccuracyPanel = lazy(() => import("./accuracy/AccuracyPanel").then((m) => ({ default: m.AccuracyPanel })));
+
+/**
+ * False until the frame after the worker's first answer is on screen, then true for good: the
+ * panels below the first numbers (time breakdown, import, saved, serving, compare, accuracy) are fetched, parsed,
+ * rendered and styled after the first numbers, not before them (issue 16: the first numbers
+ * waited for all of it on a cold load).
+ */
+function useAfterFirstNumbers(): boolean {
+  const answered = useCalculator((s) => s.result.analysis !== null);
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!answered || after) return;
+    // after the next paint: rAF runs before it, the timeout after it
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const raf = requestAnimationFrame(() => {
+      t = setTimeout(() => setAfter(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(raf);
+      clearTimeout(t);
+    };
+  }, [answered, after]);
+  return after;
+}
 
 export function App() {
   const evaluator = useCalculator(selectEvaluator);
   const hasReport = useCalculator((s) => selectReport(s) !== null);
   // A lesson shows its own controls, one step at a time, in place of the input panels.
   const inLesson = useCalculator((s) => s.lesson !== null);
+  const later = useAfterFirstNumbers();
   return (
     <div data-evaluator={evaluator ?? "pending"} data-ready={hasReport ? "true" : "false"} className="min-h-screen pb-12 lg:pb-0">
       <PanelBoundary name="The header">
@@ -67,36 +93,50 @@ export function App() {
           <PanelBoundary name="Advanced">
             <AdvancedPanel />
           </PanelBoundary>
-          <Suspense fallback={null}>
-            <PanelBoundary name="Model import">
-              <ImportPanel />
-            </PanelBoundary>
-            <PanelBoundary name="Saved scenarios">
-              <SavedPanel />
-            </PanelBoundary>
-          </Suspense>
+          {later ? (
+            <Suspense fallback={null}>
+              <PanelBoundary name="Model import">
+                <ImportPanel />
+              </PanelBoundary>
+              <PanelBoundary name="Saved scenarios">
+                <SavedPanel />
+              </PanelBoundary>
+            </Suspense>
+          ) : null}
         </div>
         <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-2">
           <PanelBoundary name="The teaching charts">
             <InsightsPanel />
           </PanelBoundary>
-          <PanelBoundary name="The time breakdown chart">
-            <ChartPanel />
-          </PanelBoundary>
-          <Suspense fallback={null}>
-            <PanelBoundary name="Serving under load">
-              <ServingPanel />
-            </PanelBoundary>
-          </Suspense>
-          <Suspense fallback={null}>
-            <PanelBoundary name="A/B compare">
-              <ComparePanel />
-            </PanelBoundary>
-          </Suspense>
+          {later ? (
+            <Suspense fallback={null}>
+              <PanelBoundary name="The time breakdown chart">
+                <ChartPanel />
+              </PanelBoundary>
+            </Suspense>
+          ) : null}
+          {later ? (
+            <>
+              <Suspense fallback={null}>
+                <PanelBoundary name="Serving under load">
+                  <ServingPanel />
+                </PanelBoundary>
+              </Suspense>
+              <Suspense fallback={null}>
+                <PanelBoundary name="A/B compare">
+                  <ComparePanel />
+                </PanelBoundary>
+              </Suspense>
+            </>
+          ) : null}
           <p className="text-xs text-slate-500">{COPY.unitsNote}</p>
-          <PanelBoundary name="Accuracy">
-            <AccuracyPanel />
-          </PanelBoundary>
+          {later ? (
+            <Suspense fallback={null}>
+              <PanelBoundary name="Accuracy">
+                <AccuracyPanel />
+              </PanelBoundary>
+            </Suspense>
+          ) : null}
         </div>
       </main>
       <PanelBoundary name="The summary bar">

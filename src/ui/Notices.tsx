@@ -7,9 +7,11 @@ import { COPY, fieldLabel, inWords } from "./copy/en";
 export function Notices() {
   const linkWarnings = useCalculator((s) => s.linkWarnings);
   const dismissed = useCalculator((s) => s.view.linkNoticeDismissed);
-  const analysis = useCalculator((s) => s.result.analysis);
+  // issues and error only (kept as the same objects while equal): an answer that moves only the numbers does not re-render this
+  const issues = useCalculator((s) => s.result.analysis?.issues);
+  const error = useCalculator((s) => s.result.analysis?.error);
   const dismiss = useCalculator((s) => s.dismissLinkNotice);
-  const notices = useMemo(() => noticesFor(linkWarnings, dismissed, analysis), [linkWarnings, dismissed, analysis]);
+  const notices = useMemo(() => noticesFor(linkWarnings, dismissed, issues ? { issues, error: error ?? null } : null), [linkWarnings, dismissed, issues, error]);
   const link = notices.filter((n) => n.kind === "link");
   const other = notices.filter((n) => n.kind !== "link");
   if (notices.length === 0) return null;

@@ -7,6 +7,7 @@ import { wrap, releaseProxy, type Remote } from "comlink";
 import type { ScenarioInput } from "../core";
 import type { PinnedAnalysis } from "./pinned";
 import type { Analysis, CostApi, FrontierAnswer, Headline } from "./protocol";
+import { takeEarlyWorker } from "./early";
 
 export type Evaluator = "worker" | "main-thread";
 
@@ -38,7 +39,7 @@ export interface ClientOptions {
 
 function defaultWorker(): Worker | null {
   if (typeof Worker === "undefined") return null;
-  return new Worker(new URL("./cost.worker.ts", import.meta.url), { type: "module", name: "cost" });
+  return takeEarlyWorker() ?? new Worker(new URL("./cost.worker.ts", import.meta.url), { type: "module", name: "cost" });
 }
 
 const defaultFallback = () => import("./api").then((m) => m.costApi);

@@ -22,6 +22,9 @@ function err(r: AccuracyRow): string {
   return `${r.errorPct > 0 ? "+" : ""}${r.errorPct.toFixed(1)} %`;
 }
 
+/** The nearest published case is looked up once the scenario has rested this long (ms). */
+const NEAREST_SETTLE_MS = 250;
+
 const GROUP_TEXT = { analytic: "worked example", measured: "measurement", stress: "hard case" } as const;
 /** How long the table waits for the page's first scenario before it asks for its rows anyway. */
 const WAIT_FOR_SCENARIO_MS = 3000;
@@ -53,14 +56,20 @@ export function AccuracyPanel() {
   useEffect(() => {
     if (!started || !scenario) return;
     let live = true;
-    accuracyService()
-      .nearest(scenario)
-      .then(
-        (n) => live && setNear(n),
-        () => live && setNear(undefined),
-      );
+    // once the scenario rests: during a drag the accuracy worker would take a core from the cost worker per step
+    const t = setTimeout(
+      () =>
+        accuracyService()
+          .nearest(scenario)
+          .then(
+            (n) => live && setNear(n),
+            () => live && setNear(undefined),
+          ),
+      NEAREST_SETTLE_MS,
+    );
     return () => {
       live = false;
+      clearTimeout(t);
     };
   }, [started, scenario]);
   // The rows wait for the first scenario (at most WAIT_FOR_SCENARIO_MS), so that the nearest case

@@ -14,8 +14,13 @@ const DEFAULT_ENGINE = "__default";
 
 export function HardwarePanel() {
   const input = useCalculator((s) => s.input.hardware);
-  const scenario = useCalculator(selectScenario);
-  const report = useCalculator(selectReport);
+  // narrow reads: an answer that changes only the batch's numbers does not re-render this panel
+  const hw = useCalculator((s) => selectScenario(s)?.hardware);
+  const mathPrecision: Precision = useCalculator((s) => selectReport(s)?.roofline.mathPrecision ?? "bf16");
+  const reportPeak = useCalculator((s) => selectReport(s)?.roofline.peakFlops ?? null);
+  const engine = useCalculator((s) => selectReport(s)?.engine ?? null);
+  const engineAssumed = useCalculator((s) => selectReport(s)?.engineAssumed ?? false);
+  const realistic = useCalculator((s) => selectReport(s)?.assumptions.mode === "realistic");
   const setHardwarePreset = useCalculator((s) => s.setHardwarePreset);
   const setChips = useCalculator((s) => s.setChips);
   const setHardwareField = useCalculator((s) => s.setHardwareField);
@@ -23,19 +28,17 @@ export function HardwarePanel() {
   const engineInput = useCalculator((s) => s.input.engine);
   const setEngine = useCalculator((s) => s.setEngine);
 
-  const hw = scenario?.hardware;
   const presetId = input?.preset ?? hw?.preset;
   const selected = presetId && HARDWARE_OPTIONS.some((o) => o.id === presetId) ? presetId : CUSTOM;
   const options = [
     ...HARDWARE_OPTIONS.map((o) => ({ value: o.id, label: o.uncertain ? `${o.label} (uncertain: ${o.uncertain})` : o.label })),
     ...(selected === CUSTOM ? [{ value: CUSTOM, label: "Custom" }] : []),
   ];
-  const mathPrecision: Precision = report?.roofline.mathPrecision ?? "bf16";
-  const peak = report?.roofline.peakFlops ?? hw?.peakFlops[mathPrecision] ?? null;
+  const peak = reportPeak ?? hw?.peakFlops[mathPrecision] ?? null;
   const chips = input?.chips ?? hw?.chips ?? null;
   const n = (x: number | undefined | null, scale: number) => (typeof x === "number" ? x / scale : null);
   // The engine the report used: the one chosen, else the vendor's default (named as assumed).
-  const assumed = report && !engineInput ? ENGINE_PROFILES[report.engine].label : null;
+  const assumed = engine && !engineInput ? ENGINE_PROFILES[engine].label : null;
   const engineOptions = [
     { value: DEFAULT_ENGINE, label: assumed ? `Default for this chip: ${assumed}` : "Default for this chip" },
     ...ENGINES.map((e) => ({ value: e, label: ENGINE_PROFILES[e].label })),
@@ -70,10 +73,10 @@ export function HardwarePanel() {
         onChange={(v) => setEngine(v === DEFAULT_ENGINE ? undefined : (v as Engine))}
         testId="engine"
       />
-      {report && report.assumptions.mode === "realistic" && (
+      {engine && realistic && (
         <p className="text-xs text-slate-500" data-testid="engine-note">
-          {ENGINE_PROFILES[report.engine].label}
-          {report.engineAssumed ? " assumed (the chip vendor's usual stack)" : ""}: its per-kernel, per-sequence and attention-kernel costs are in the realistic numbers.
+          {ENGINE_PROFILES[engine].label}
+          {engineAssumed ? " assumed (the chip vendor's usual stack)" : ""}: its per-kernel, per-sequence and attention-kernel costs are in the realistic numbers.
         </p>
       )}
       <details>

@@ -24,13 +24,14 @@ const CUSTOM = "__custom";
 
 export function ModelPanel() {
   const input = useCalculator((s) => s.input.model);
-  const scenario = useCalculator(selectScenario);
-  const report = useCalculator(selectReport);
+  // narrow reads: an answer that changes only the batch's numbers does not re-render this panel
+  const model = useCalculator((s) => selectScenario(s)?.model);
+  const totalParams = useCalculator((s) => selectReport(s)?.params.total ?? null);
+  const activeParams = useCalculator((s) => selectReport(s)?.params.active ?? null);
   const setModelPreset = useCalculator((s) => s.setModelPreset);
   const setModelParams = useCalculator((s) => s.setModelParams);
   const setShapeField = useCalculator((s) => s.setShapeField);
 
-  const model = scenario?.model;
   const derived = input?.params !== undefined || model?.derivedFromParams !== undefined;
   const presetId = input?.preset ?? (derived ? undefined : model?.preset);
   const selected = derived ? DERIVED : presetId && MODEL_OPTIONS.some((o) => o.id === presetId) ? presetId : CUSTOM;
@@ -39,7 +40,7 @@ export function ModelPanel() {
     ...(selected === DERIVED ? [{ value: DERIVED, label: "Custom (derived from parameter count)" }] : []),
     ...(selected === CUSTOM ? [{ value: CUSTOM, label: "Custom shape" }] : []),
   ];
-  const params = input?.params ?? report?.params.total ?? null;
+  const params = input?.params ?? totalParams;
 
   return (
     <Panel title="Model" id="panel-model">
@@ -71,9 +72,9 @@ export function ModelPanel() {
           )
         }
       />
-      {report && report.params.active !== report.params.total ? (
+      {totalParams !== null && activeParams !== null && activeParams !== totalParams ? (
         <p className="text-xs text-slate-600">
-          Mixture of experts: {formatCount(report.params.active)} of {formatCount(report.params.total)} parameters
+          Mixture of experts: {formatCount(activeParams)} of {formatCount(totalParams)} parameters
           active per token.
         </p>
       ) : null}

@@ -11,13 +11,16 @@ const BITS: Record<Precision, number> = { fp32: 32, bf16: 16, fp16: 16, fp8: 8, 
 const options = CHOICES.map((p) => ({ value: p, label: `${p} (${BITS[p]} bits)` }));
 
 export function PrecisionPanel() {
-  const input = useCalculator((s) => s.input);
-  const scenario = useCalculator(selectScenario);
+  // narrow reads: a slider move or an answer re-renders this panel only when precision or mode changed
+  const inputPrecision = useCalculator((s) => s.input.precision);
+  const inputMode = useCalculator((s) => s.input.mode);
+  const precision = useCalculator((s) => selectScenario(s)?.precision);
+  const scenarioMode = useCalculator((s) => selectScenario(s)?.mode);
   const setPrecision = useCalculator((s) => s.setPrecision);
   const setMode = useCalculator((s) => s.setMode);
-  const weights = input.precision?.weights ?? scenario?.precision.weights ?? "bf16";
-  const kv = input.precision?.kvCache ?? scenario?.precision.kvCache ?? "bf16";
-  const activations = input.precision?.activations ?? scenario?.precision.activations ?? "bf16";
+  const weights = inputPrecision?.weights ?? precision?.weights ?? "bf16";
+  const kv = inputPrecision?.kvCache ?? precision?.kvCache ?? "bf16";
+  const activations = inputPrecision?.activations ?? precision?.activations ?? "bf16";
   // 8- and 4-bit weights either run their matmuls in that format (W8A8: activations quantised
   // too, the chip's fp8/int8 rate) or are widened to bf16 first (weight-only): the user picks.
   const lowBit = BITS[weights] < 16;
@@ -26,7 +29,7 @@ export function PrecisionPanel() {
     ...(lowBit ? [{ value: weights, label: `${weights} (activations too: W${BITS[weights]}A${BITS[weights]})` }] : []),
     ...(activations !== "bf16" && activations !== weights ? [{ value: activations, label: `${activations} (${BITS[activations]} bits)` }] : []),
   ];
-  const mode: Mode = input.mode ?? scenario?.mode ?? "realistic";
+  const mode: Mode = inputMode ?? scenarioMode ?? "realistic";
   const withCurrent = (p: Precision) =>
     CHOICES.includes(p) ? options : [...options, { value: p, label: `${p} (${BITS[p]} bits)` }];
 

@@ -7,17 +7,23 @@ import { formatInt } from "../format";
 
 export function WorkloadPanel() {
   const input = useCalculator((s) => s.input.workload);
-  const scenario = useCalculator(selectScenario);
+  // the scenario's values only where the input leaves them out (primitives: an answer that
+  // agrees with the slider does not re-render the panel)
+  const batch = useCalculator((s) => selectScenario(s)?.workload.batch);
+  const promptTokens = useCalculator((s) => selectScenario(s)?.workload.promptTokens);
+  const outputTokens = useCalculator((s) => selectScenario(s)?.workload.outputTokens);
+  const workload = { batch, promptTokens, outputTokens };
   const setWorkload = useCalculator((s) => s.setWorkload);
-  const report = useCalculator(selectReport);
-  const value = (k: "batch" | "promptTokens" | "outputTokens") => input?.[k] ?? scenario?.workload[k] ?? null;
+  // the warnings only (kept as the same array while equal), not the whole report
+  const warnings = useCalculator((s) => selectReport(s)?.warnings);
+  const value = (k: "batch" | "promptTokens" | "outputTokens") => input?.[k] ?? workload?.[k] ?? null;
   // The sliders span the model's context window when it is known (the boxes still take more: the
   // core computes it and says it is beyond the window).
-  const window = scenario?.model.contextWindow;
+  const window = useCalculator((s) => selectScenario(s)?.model.contextWindow);
   const tokensMax = window !== undefined && window >= 2 ? window : undefined;
   /** The report's warnings about one workload field, shown at that field. */
   const at = (field: string) => {
-    const ws = report?.warnings.filter((w) => w.field === field) ?? [];
+    const ws = warnings?.filter((w) => w.field === field) ?? [];
     return ws.length ? (
       <ul className="space-y-0.5 text-amber-800" data-testid={`${field}-warning`}>
         {ws.map((w, i) => (
