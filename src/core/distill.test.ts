@@ -3,6 +3,20 @@ import { breakEvenAgainstTraffic, breakEvenDays, distillAssumptions, distillBrea
 import { compareReports, difference, ratio } from "./compare";
 import { evaluate, resolveScenario } from "./index";
 
+/** The hand-worked case: an 8B student on 1e15 FLOP/s chips at 40 % MFU and $2/h, 10 req/s of 1,000 in / 200 out. */
+const HAND: DistillInput = {
+  studentParams: 8e9,
+  trainingTokens: 1e11,
+  mfu: 0.4,
+  peakFlops: 1e15,
+  pricePerChipHour: 2,
+  requestsPerS: 10,
+  promptTokens: 1000,
+  outputTokens: 200,
+  teacher: { costPerMillionInputTokens: 0.5, costPerMillionOutputTokens: 2 },
+  student: { costPerMillionInputTokens: 0.1, costPerMillionOutputTokens: 0.4 },
+};
+
 describe("distillation break-even", () => {
   it("should count 6 × N × D training FLOPs (8e9 params × 1e10 tokens = 4.8e20)", () => {
     expect(trainingFlops(8e9, 1e10)).toBe(4.8e20);
@@ -26,18 +40,7 @@ describe("distillation break-even", () => {
     // student 8e9 params × 1e11 tokens × 6 = 4.8e21 FLOP → 4.8e21 / 4e14 / 3600 = 3,333.33 chip-h → $6,666.67
     // teacher: 10 req/s × 86,400 × (1,000 × $0.50 + 200 × $2.00) / 1e6 = $777.60/day
     // student: 10 req/s × 86,400 × (1,000 × $0.10 + 200 × $0.40) / 1e6 = $155.52/day → saving $622.08/day
-    const r = distillBreakEven({
-      studentParams: 8e9,
-      trainingTokens: 1e11,
-      mfu: 0.4,
-      peakFlops: 1e15,
-      pricePerChipHour: 2,
-      requestsPerS: 10,
-      promptTokens: 1000,
-      outputTokens: 200,
-      teacher: { costPerMillionInputTokens: 0.5, costPerMillionOutputTokens: 2 },
-      student: { costPerMillionInputTokens: 0.1, costPerMillionOutputTokens: 0.4 },
-    });
+    const r = distillBreakEven(HAND);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.result.trainingFlops).toBe(4.8e21);
     expect(r.result.trainingChipHours).toBeCloseTo(3_333.333, 3);
@@ -97,18 +100,7 @@ describe("distillFor (teacher A, student B from their reports)", () => {
 
 describe("break-even against traffic", () => {
   // one-time cost $6,666.67; saving per request 1,000 × $0.4/M + 200 × $1.6/M = $0.00072 (the 10.72-day case above)
-  const input: DistillInput = {
-    studentParams: 8e9,
-    trainingTokens: 1e11,
-    mfu: 0.4,
-    peakFlops: 1e15,
-    pricePerChipHour: 2,
-    requestsPerS: 10,
-    promptTokens: 1000,
-    outputTokens: 200,
-    teacher: { costPerMillionInputTokens: 0.5, costPerMillionOutputTokens: 2 },
-    student: { costPerMillionInputTokens: 0.1, costPerMillionOutputTokens: 0.4 },
-  };
+  const input = HAND;
   it("should give days ∝ 1 / rate, 4 rates a decade over rate / 1,000 … rate × 1,000", () => {
     const pts = breakEvenAgainstTraffic(input);
     expect(pts.length).toBe(25); // 10^-2 … 10^4 at quarter decades

@@ -1,5 +1,6 @@
 /** Days to break even against traffic (plain SVG, log–log): the line falls as traffic grows. */
 import { useMemo, useRef } from "react";
+import { PlotAxes } from "./PlotAxes";
 import { useBoxWidth } from "./useBoxWidth";
 import { breakEvenGeometry, type BreakEvenGeometry } from "./breakEvenModel";
 import { B_COLOR } from "./OverlayChart";
@@ -31,23 +32,7 @@ function Chart({ g }: { g: BreakEvenGeometry }) {
         className="mt-1 h-auto max-w-full"
         fontSize={11}
       >
-        <rect x={g.plot.left} y={g.plot.top} width={g.plot.right - g.plot.left} height={g.plot.bottom - g.plot.top} fill="#fff" stroke="#e2e8f0" />
-        {g.xTicks.map((t) => (
-          <g key={`x${t.label}`}>
-            <line x1={t.at} x2={t.at} y1={g.plot.top} y2={g.plot.bottom} stroke="#f1f5f9" />
-            <text x={t.at} y={g.plot.bottom + 14} textAnchor="middle" fill="#475569">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {g.yTicks.map((t) => (
-          <g key={`y${t.label}`}>
-            <line x1={g.plot.left} x2={g.plot.right} y1={t.at} y2={t.at} stroke="#f1f5f9" />
-            <text x={g.plot.left - 4} y={t.at + 4} textAnchor="end" fill="#475569">
-              {t.label}
-            </text>
-          </g>
-        ))}
+        <PlotAxes plot={g.plot} xTicks={g.xTicks} yTicks={g.yTicks} />
         {g.refs.map((r) => (
           <g key={r.label}>
             <line x1={g.plot.left} x2={g.plot.right} y1={r.at} y2={r.at} stroke="#94a3b8" strokeDasharray="4 3" />
