@@ -12,7 +12,7 @@ import { LessonPanel } from "./lessons/LessonPanel";
 import { COPY } from "./copy/en";
 import { SummaryBar } from "./SummaryBar";
 import { AdvancedPanel } from "./panels/AdvancedPanel";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { PanelBoundary } from "./PanelBoundary";
 
 // Compare, import and saved scenarios load after the first numbers (their own chunks).
@@ -93,55 +93,45 @@ export function App() {
           <PanelBoundary name="Advanced">
             <AdvancedPanel />
           </PanelBoundary>
-          {later ? (
-            <Suspense fallback={null}>
-              <PanelBoundary name="Model import">
-                <ImportPanel />
-              </PanelBoundary>
-              <PanelBoundary name="Saved scenarios">
-                <SavedPanel />
-              </PanelBoundary>
-            </Suspense>
-          ) : null}
+          <Later when={later} name="Model import">
+            <ImportPanel />
+          </Later>
+          <Later when={later} name="Saved scenarios">
+            <SavedPanel />
+          </Later>
         </div>
         <div className="min-w-0 space-y-2 lg:col-start-2 lg:row-start-2">
           <PanelBoundary name="The teaching charts">
             <InsightsPanel />
           </PanelBoundary>
-          {later ? (
-            <Suspense fallback={null}>
-              <PanelBoundary name="The time breakdown chart">
-                <ChartPanel />
-              </PanelBoundary>
-            </Suspense>
-          ) : null}
-          {later ? (
-            <>
-              <Suspense fallback={null}>
-                <PanelBoundary name="Serving under load">
-                  <ServingPanel />
-                </PanelBoundary>
-              </Suspense>
-              <Suspense fallback={null}>
-                <PanelBoundary name="A/B compare">
-                  <ComparePanel />
-                </PanelBoundary>
-              </Suspense>
-            </>
-          ) : null}
+          <Later when={later} name="The time breakdown chart">
+            <ChartPanel />
+          </Later>
+          <Later when={later} name="Serving under load">
+            <ServingPanel />
+          </Later>
+          <Later when={later} name="A/B compare">
+            <ComparePanel />
+          </Later>
           <p className="text-xs text-slate-500">{COPY.unitsNote}</p>
-          {later ? (
-            <Suspense fallback={null}>
-              <PanelBoundary name="Accuracy">
-                <AccuracyPanel />
-              </PanelBoundary>
-            </Suspense>
-          ) : null}
+          <Later when={later} name="Accuracy">
+            <AccuracyPanel />
+          </Later>
         </div>
       </main>
       <PanelBoundary name="The summary bar">
         <SummaryBar />
       </PanelBoundary>
     </div>
+  );
+}
+
+/** A lazily loaded panel, mounted once the first numbers have painted, behind its own error boundary. */
+function Later({ when, name, children }: { when: boolean; name: string; children: ReactNode }) {
+  if (!when) return null;
+  return (
+    <Suspense fallback={null}>
+      <PanelBoundary name={name}>{children}</PanelBoundary>
+    </Suspense>
   );
 }
