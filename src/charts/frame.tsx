@@ -4,9 +4,8 @@
  * from charts/marks.tsx reading their data from a context), so a step never re-reports the whole
  * chart to Recharts' store.
  */
-import { memo, useContext, useLayoutEffect, useMemo, type ReactNode } from "react";
+import { memo, useMemo, type ReactNode } from "react";
 import { CartesianGrid, ComposedChart, XAxis, YAxis } from "recharts";
-import { RechartsReduxContext } from "recharts/es6/state/RechartsReduxContext";
 
 export interface Axis {
   domain: [number, number];
@@ -29,23 +28,6 @@ export interface Margin {
 
 const TICK = { fontSize: 11 } as const;
 
-/**
- * Recharts batches its store's notifications to the next animation frame (an auto-batch enhancer
- * on requestAnimationFrame), so when an axis's domain or ticks change, the grid, the axes and the
- * marks drawn from the scales redrew a frame after everything else, in a task of their own
- * (issue 16: the attention chart's p95 after a slider step). A plain action, dispatched after the
- * axes have reported their new settings (layout effects run in tree order; this comes after the
- * axes), makes the store notify at once, so the chart redraws in the commit that changed it.
- * The action matches no reducer: the store's state is unchanged by it.
- */
-function FlushAxes({ x, y }: { x: Axis; y: Axis }) {
-  const ctx = useContext(RechartsReduxContext);
-  useLayoutEffect(() => {
-    ctx?.store.dispatch({ type: "explorer/flushAxes" });
-  }, [ctx, x, y]);
-  return null;
-}
-
 export const Frame = memo(function Frame({ x, y, height, margin, layers, vGrid = true }: { x: Axis; y: Axis; height: number; margin: Margin; layers: ReactNode; vGrid?: boolean }) {
   const style = useMemo(() => ({ width: "100%", height }), [height]);
   return (
@@ -53,7 +35,6 @@ export const Frame = memo(function Frame({ x, y, height, margin, layers, vGrid =
       <CartesianGrid stroke="#e2e8f0" vertical={vGrid} />
       <XAxis dataKey="x" type="number" scale={x.log ? "log" : "linear"} domain={x.domain} ticks={x.ticks} tickFormatter={x.format} allowDataOverflow tick={TICK} label={x.label} />
       <YAxis dataKey="y" type="number" scale={y.log ? "log" : "linear"} domain={y.domain} ticks={y.ticks} tickFormatter={y.format} allowDataOverflow width={y.width ?? 44} tick={TICK} label={y.label} />
-      <FlushAxes x={x} y={y} />
       {layers}
     </ComposedChart>
   );
