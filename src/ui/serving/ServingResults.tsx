@@ -115,7 +115,7 @@ export function ServingResults({ run, staticCost, staticBatch }: { run: ServingR
           run={run}
           testId="serving-slo"
         />
-        <Figure id="utilization" label="Utilisation (% of time busy)" value={formatPercent(r.utilization)} run={run} testId="serving-utilization" />
+        <Figure id="utilization" label="Busy time (% of time any batch runs)" value={formatPercent(r.utilization)} run={run} testId="serving-utilization" />
         <Figure id="capacity" label="Capacity (req/s at saturation)" value={sig(r.capacityRequestsPerS)} run={run} testId="serving-capacity" />
         <Figure
           id="slo"
