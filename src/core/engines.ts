@@ -34,6 +34,12 @@ export interface EngineProfile {
   kvBandwidthShare: number;
   /** Prefill tokens per forward pass at most (chunked prefill); Infinity: the whole batch in one pass. */
   prefillChunkTokens: number;
+  /**
+   * Weight-only low-bit matmul kernels: the share of the weight-streaming rate they reach (the
+   * dequantization work per byte), for 8-bit and for 4-bit-or-fewer weights. Math in the weights'
+   * own precision (W8A8 fp8/int8) dequantizes nothing and streams at the full rate.
+   */
+  lowBitShare: { int8: number; int4: number };
   /** Memory the runtime keeps per chip (context, collectives' buffers, allocator slack), GiB. */
   runtimeReserveGiB: number;
   /** Where the figures come from. */
@@ -48,6 +54,9 @@ export interface EngineProfile {
  * - a forward pass at 3/4 of the GEMM rate: TensorRT-LLM's GPT-J 6B 2,048-token prefill on A100 at
  *   59 % MFU, 0.68 of A100's 0.87 MAMF; Megatron-LM 0.52–0.57 MFU on A100;
  * - attention at 3/4 of the matmul rate: FlashAttention-2 reaches 50–73 % of A100 peak (Dao 2023);
+ * - weight-only low-bit kernels (gpt-fast's and torchao's, the public int8/int4 cases): int8 Llama-2-70B
+ *   on A100 1,323 GB/s (65 % of datasheet, vs ~70 % in bf16) → 0.9; int4 g32 Llama-2-7B 863 GB/s (42 %)
+ *   and torchao int4 Llama-3.1-8B on H100 1,019 GB/s (30 %) → 0.6 for 4-bit;
  * - prefill chunks of 8,192 tokens (TensorRT-LLM max_num_tokens and vLLM max_num_batched_tokens);
  * - a 3.5 GiB reserve per GPU (CUDA context, NCCL buffers; aiconfigurator reserves this much).
  */
@@ -61,6 +70,7 @@ const CUDA = {
   attentionComputeShare: 0.75,
   kvBandwidthShare: 1,
   prefillChunkTokens: 8192,
+  lowBitShare: { int8: 0.9, int4: 0.6 },
   runtimeReserveGiB: 3.5,
 } satisfies Omit<EngineProfile, "id" | "label" | "source">;
 
@@ -86,7 +96,12 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // ~2 µs per sequence per layer.
     kernelS: 8e-6,
     perSequenceLayerS: 2e-6,
-    source: "CUDA figures; KV read share from this project's H200 FlashAttention runs; per-sequence cost from the OCI MI300X vLLM Llama-3.1-405B batch sweep (calibration)",
+    // vLLM runs GPTQ/AWQ 4-bit and fp8 weight-only models through the Marlin kernels on sm80+:
+    // "close to ideal (4x) speedups up to batchsizes of 16-32 tokens" over FP16 (IST-DASLab/marlin
+    // README; Frantar et al. 2024), and FP8 Marlin "nearly a 2x speedup over FP16": the packed
+    // weights stream at (almost) the 16-bit weights' rate.
+    lowBitShare: { int8: 0.95, int4: 0.95 },
+    source: "CUDA figures; KV read share from this project's H200 FlashAttention runs; per-sequence cost from the OCI MI300X vLLM Llama-3.1-405B batch sweep (calibration); low-bit share from the Marlin kernels' published speedups",
   },
   sglang: {
     id: "sglang",
@@ -104,14 +119,23 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     ...CUDA,
     // One process on one device: no NCCL buffers; Metal or CUDA context ~1 GiB.
     runtimeReserveGiB: 1,
-    source: "CUDA figures with a 1 GiB reserve; set on llama.cpp's published M2 Ultra, M3 Max, RTX 4090 and A100 tables (calibration)",
+    // Block-quantized GGUF weights (q4_0: 4.5 bits with its scales) are dequantized inside the
+    // matrix-vector kernel: Llama-2-70B q4_0 on M2 Ultra at 14.37 tokens/s (the calibration case
+    // llamacpp-m2ultra-llama2-70b-q4_0) is 39 GB × 14.37 = 0.70 of the 800 GB/s datasheet, i.e.
+    // 0.9 of the 0.8 weight-streaming rate the f16 cases reach, where CUDA int4 kernels reach 0.6.
+    lowBitShare: { int8: 0.9, int4: 0.9 },
+    source: "CUDA figures with a 1 GiB reserve; set on llama.cpp's published M2 Ultra, M3 Max, RTX 4090 and A100 tables (calibration), its 4-bit share on the M2 Ultra Llama-2-70B q4_0 row",
   },
   mlx: {
     id: "mlx",
     label: "MLX",
     ...CUDA,
     runtimeReserveGiB: 1,
-    source: "as llama.cpp on Apple silicon (no MLX measurement in the calibration set)",
+    // No MLX measurement in the calibration set: llama.cpp's figures on the same chips. On one M1
+    // Max, MLX 4-bit Qwen2-7B decoded 43.3 tokens/s against llama.cpp q4_k_m's 31.1 (xorbitsai/
+    // inference PR #1765), so MLX's 4-bit kernels are at least as good as llama.cpp's.
+    lowBitShare: { int8: 0.9, int4: 0.9 },
+    source: "as llama.cpp on Apple silicon (no MLX measurement in the calibration set; MLX 4-bit at least as fast as llama.cpp's q4 on M1 Max, xorbitsai/inference #1765)",
   },
   jetstream: {
     id: "jetstream",

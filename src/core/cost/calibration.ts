@@ -28,15 +28,13 @@ export const COMPUTE_EFFICIENCY = 0.8;
 export const NETWORK_EFFICIENCY = 0.8;
 
 /**
- * Weight-only low-bit kernels reach a smaller share of bandwidth: the dequantization work per byte
- * limits them at small batch. Measured at batch 1: gpt-fast int8 Llama-2-70B on A100 1,323 GB/s
- * (65 % of datasheet, vs ~70 % in bf16) → 0.9; int4 g32 Llama-2-7B 863 GB/s (42 %) and torchao
- * int4 Llama-3.1-8B on H100 1,019 GB/s (30 %), llama.cpp q4_0 on M2 Ultra 66 % → 0.6 for 4-bit.
- * When the math itself runs in the low precision (W8A8 fp8/int8) nothing is dequantized: 1.
+ * The share of the weight-streaming rate the engine's weight-only low-bit kernels reach
+ * (`EngineProfile.lowBitShare`, each engine's measurement in engines.ts). When the math itself runs
+ * in the low precision (W8A8 fp8/int8) nothing is dequantized: 1.
  */
-export function quantKernelBandwidthShare(pc: PrecisionConfig, math: Precision): number {
+export function quantKernelBandwidthShare(pc: PrecisionConfig, math: Precision, engine: EngineProfile): number {
   if (pc.weights === math || pc.weights === "fp32" || pc.weights === "bf16" || pc.weights === "fp16") return 1;
-  return pc.weights === "int8" || pc.weights === "fp8" ? 0.9 : 0.6;
+  return pc.weights === "int8" || pc.weights === "fp8" ? engine.lowBitShare.int8 : engine.lowBitShare.int4;
 }
 
 /**

@@ -65,7 +65,7 @@ export function stepContext(s: Scenario, brief = false): StepContext {
     bw: bytesPerS(hw.memoryBandwidth),
     eff,
     realistic,
-    quantShare: realistic ? quantKernelBandwidthShare(s.precision, math) : 1,
+    quantShare: realistic ? quantKernelBandwidthShare(s.precision, math, engine) : 1,
     // W8A8 / FP8 quantizes the inputs of each matmul; the residual stream between them, which the
     // collectives move and the activation memory holds, stays 16-bit (TensorRT-LLM and vLLM
     // all-reduce in bf16/fp16 even for fp8 models).
