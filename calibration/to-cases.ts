@@ -75,9 +75,10 @@ const cases: Record<string, unknown>[] = run.measurements
       id: `own-h200-${m.kind}-${m.model}-b${m.batch}-${decode ? "ctx" : "p"}${T}-${mode}`,
       source,
       kind: "measured",
-      // Graph runs set the "pytorch" engine's terms (engines.ts): calibration. Eager runs are bound
-      // by Python's launch cost, not modelled: they check only that ideal mode is a lower bound.
-      tags: ["own-h200", "gpu", "nvidia", m.kind, mode === "graph" ? "cuda-graph" : "pytorch-eager", ...(mode === "graph" ? ["calibration"] : []), ...(m.model!.endsWith("mqa") || m.model!.endsWith("mha") ? ["kv-heads-contrast"] : [])],
+      // Graph runs set the "pytorch" engine's terms (engines.ts), eager runs its host issue cost per
+      // kernel (engineOptions.cudaGraphs false): all calibration. Eager steps move with the host's
+      // state (their repeat medians differ by up to −45 % / +87 %), so their band is 40 %.
+      tags: ["own-h200", "gpu", "nvidia", m.kind, mode === "graph" ? "cuda-graph" : "pytorch-eager", "calibration", ...(m.model!.endsWith("mqa") || m.model!.endsWith("mha") ? ["kv-heads-contrast"] : [])],
       quantity: decode
         ? `one decode step at batch ${m.batch}, context ${T} (PyTorch ${mode === "graph" ? "replayed from a CUDA graph" : "eager"})`
         : `prefill of ${m.batch} × ${T} tokens (PyTorch ${mode === "graph" ? "replayed from a CUDA graph" : "eager"})`,
@@ -87,11 +88,12 @@ const cases: Record<string, unknown>[] = run.measurements
         workload: { batch: m.batch, promptTokens: T, outputTokens: 1 },
         precision: { weights: "bf16", kvCache: "bf16", activations: "bf16" },
         engine: "pytorch",
+        ...(mode === "eager" ? { engineOptions: { cudaGraphs: false } } : {}),
       },
       field: decode ? "decode.timePerTokenS" : "prefill.timeS",
       expected: m.medianS,
       unit: "s",
-      tolerance_pct: 25,
+      tolerance_pct: mode === "eager" ? 40 : 25,
       measurement: { graph: m.graph === true, peakBytes: m.peakBytes ?? null, hostIssueS: m.hostIssueS ?? null, repeatMedianS: second?.medianS ?? null },
       notes: `${spread}${rerun}. Random bf16 weights, PyTorch scaled-dot-product attention (${JSON.stringify(env.sdpa)}), unfused RMSNorm/RoPE/SwiGLU, greedy argmax.`,
     };
@@ -106,8 +108,7 @@ const mixed = run.measurements
       id: `own-h200-mixed-${m.model}-c${C}-d${D}-ctx${T}-${mode}`,
       source,
       kind: "measured",
-      // Held out: the graph runs are judged in realistic mode, the eager ones (host-bound) only
-      // against ideal mode's lower bound.
+      // Held out: nothing was set from them; the eager ones run with the engine's graphs off (band 40 %, as the eager steps').
       tags: ["own-h200", "gpu", "nvidia", "mixed", mode === "graph" ? "cuda-graph" : "pytorch-eager"],
       quantity: `one mixed iteration: a ${C}-token prefill chunk with ${D} sequences decoding at context ${T} (PyTorch ${mode === "graph" ? "replayed from a CUDA graph" : "eager"})`,
       scenario: {
@@ -117,12 +118,13 @@ const mixed = run.measurements
         workload: { batch: D, promptTokens: T, outputTokens: 1 },
         precision: { weights: "bf16", kvCache: "bf16", activations: "bf16" },
         engine: "pytorch",
+        ...(mode === "eager" ? { engineOptions: { cudaGraphs: false } } : {}),
       },
       iteration: { prefillChunk: C, decodeSeqs: D, decodeContext: T },
       field: "iteration.stepS",
       expected: m.medianS,
       unit: "s",
-      tolerance_pct: 25,
+      tolerance_pct: mode === "eager" ? 40 : 25,
       measurement: { graph: m.graph === true, peakBytes: m.peakBytes ?? null, hostIssueS: m.hostIssueS ?? null, repeatMedianS: null },
       notes: `median of ${m.repeats} (min ${(m.minS * 1e3).toFixed(3)} ms, max ${(m.maxS * 1e3).toFixed(3)} ms); not repeated in the second run. Matmuls over all ${C + D} rows at once, causal attention for the chunk, decode attention for the rest; logits for the chunk's last token and every decode token. Random bf16 weights, PyTorch scaled-dot-product attention (${JSON.stringify(env.sdpa)}).`,
     };

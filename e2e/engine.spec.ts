@@ -15,3 +15,23 @@ test("the serving engine is an input: the assumed default is named, a chosen one
   await page.goto(page.url());
   await expect(page.getByLabel("Serving engine")).toHaveValue("vllm");
 });
+
+test("CUDA graphs off: the step takes the host's issue time, the link carries it, and an engine without the switch hides it", async ({ page }) => {
+  await page.goto("/?v=1&m=llama-3.2-1b&hw=h200&n=1&b=1&eg=pytorch");
+  await waitForNumbers(page);
+  const graphs = page.getByTestId("engine-cuda-graphs");
+  await expect(graphs).toBeChecked();
+  const before = await readStats(page);
+  await graphs.uncheck();
+  await expect(page).toHaveURL(/cg=0/);
+  await expect(page.getByTestId("engine-note")).toContainText("CUDA graphs off");
+  // 16 layers × 25 kernels × 31 µs = 12.4 ms per output token, against ~1.7 ms replayed from a graph
+  await expect.poll(async () => (await readStats(page)).tpot).toMatch(/^12\.4\d* ms$/);
+  expect(before.tpot).not.toMatch(/^12\./);
+  await expectNoJunk(page);
+  await page.goto(page.url());
+  await expect(page.getByTestId("engine-cuda-graphs")).not.toBeChecked();
+  await page.getByLabel("Serving engine").selectOption("mlx");
+  await expect(page.getByTestId("engine-cuda-graphs")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/cg=/);
+});

@@ -2,7 +2,9 @@
  * Our own H200 measurements (calibration/, issue 18) against the core. Ideal mode is the pure
  * roofline at datasheet rates: no real step may beat it. The runs replayed from CUDA graphs set
  * the "pytorch" engine's terms (tag calibration) and must land within 25 % in realistic mode; the
- * eager runs are bound by Python's launch cost (±45 % run to run), which the model does not price.
+ * eager runs (engineOptions.cudaGraphs false) set its host issue cost per kernel and must land
+ * within 40 %: they are bound by Python issuing the kernels, which moves with the host's state
+ * (their repeat runs differ by −45 % to +87 %).
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -26,6 +28,15 @@ describe("own H200 measurements", () => {
   it("prints realistic accuracy on the graph runs", () => {
     console.log(`own H200, CUDA graphs, engine pytorch: ${formatTally(tally(graph.map(resultOf)))}`);
     expect(graph.length).toBeGreaterThanOrEqual(70);
+  });
+
+  const eager = cases.filter((c) => c.tags.includes("pytorch-eager")) as Case[];
+  const eagerResultOf = runAll(eager);
+  caseTests(eager, eagerResultOf);
+  it("prints realistic accuracy on the eager runs (graphs off), which need the option", () => {
+    console.log(`own H200, eager, engine pytorch with cudaGraphs false: ${formatTally(tally(eager.map(eagerResultOf)))}`);
+    expect(eager.length).toBeGreaterThanOrEqual(70);
+    for (const c of eager) expect(c.scenario.engineOptions, c.id).toEqual({ cudaGraphs: false });
   });
 
   for (const c of cases) {

@@ -11,7 +11,7 @@
  * - this project's own H200 runs (calibration/, PyTorch 2.11 with and without CUDA graphs);
  * - the OCI MI300X vLLM batch sweep (validation/heldout_cases.json cases tagged "calibration").
  */
-import type { Engine } from "./types";
+import type { Engine, EngineOptions } from "./types";
 import { findHardwarePreset } from "./hardware/presets";
 
 export interface EngineProfile {
@@ -22,6 +22,12 @@ export interface EngineProfile {
   /** Kernels per transformer layer in a step; MoE layers add `moeKernelsPerLayer`. */
   kernelsPerLayer: number;
   moeKernelsPerLayer: number;
+  /**
+   * Host time to issue one kernel when the step is not replayed from a CUDA/HIP graph
+   * (`engineOptions.cudaGraphs: false`), seconds: the step then takes at least the host's issue
+   * time. Undefined: the engine has no such switch the model knows.
+   */
+  eagerKernelS?: number;
   /** Host work per step not hidden behind the GPU (scheduling, input preparation), seconds. */
   stepS: number;
   /** Work per sequence per layer per step that grows with the batch (paged-attention metadata and per-sequence blocks, sampling), seconds. */
@@ -60,6 +66,15 @@ export interface EngineProfile {
  * - prefill chunks of 8,192 tokens (TensorRT-LLM max_num_tokens and vLLM max_num_batched_tokens);
  * - a 3.5 GiB reserve per GPU (CUDA context, NCCL buffers; aiconfigurator reserves this much).
  */
+/**
+ * Issuing a kernel from Python (PyTorch eager, which vLLM's and SGLang's model code also is when
+ * their graphs are off): 31 µs, the median over this project's 63 eager H200 decode steps of the
+ * step time ÷ its kernels (host issue time ÷ kernels: median 32 µs, 16–64 µs, moving with the
+ * host's state; calibration/README.md). Eager steps took max(graph-replayed step, issue time):
+ * Llama-3.2-1B 12.5–13.4 ms for its 400 kernels at every batch up to 64 where graph replay took 1.7–3.8 ms.
+ */
+export const PYTHON_EAGER_KERNEL_S = 31e-6;
+
 const CUDA = {
   kernelS: 3e-6,
   kernelsPerLayer: 10,
@@ -96,6 +111,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // ~2 µs per sequence per layer.
     kernelS: 8e-6,
     perSequenceLayerS: 2e-6,
+    eagerKernelS: PYTHON_EAGER_KERNEL_S,
     // vLLM runs GPTQ/AWQ 4-bit and fp8 weight-only models through the Marlin kernels on sm80+:
     // "close to ideal (4x) speedups up to batchsizes of 16-32 tokens" over FP16 (IST-DASLab/marlin
     // README; Frantar et al. 2024), and FP8 Marlin "nearly a 2x speedup over FP16": the packed
@@ -109,6 +125,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     ...CUDA,
     // FlashInfer decode kernels: the same KV read share as vLLM's (same measurement).
     kvBandwidthShare: 0.6,
+    eagerKernelS: PYTHON_EAGER_KERNEL_S,
     // SGLang's scheduler overlaps CPU work with the GPU ("zero-overhead batch scheduler", v0.4;
     // wuklab's scheduling-overhead study found SGLang's far below vLLM's): no per-sequence cost.
     source: "CUDA figures; KV read share as vLLM; no per-sequence host cost (overlapped scheduler)",
@@ -160,6 +177,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // (scaled_dot_product_attention, flash backend) reading the KV cache at 0.6 of the weights' rate.
     kernelsPerLayer: 25,
     kernelS: 2.8e-6,
+    eagerKernelS: PYTHON_EAGER_KERNEL_S,
     kvBandwidthShare: 0.6,
     source: "this project's H200 runs with CUDA graphs (calibration/README.md)",
   },
@@ -167,6 +185,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     id: "generic",
     label: "generic (CUDA-like)",
     ...CUDA,
+    eagerKernelS: PYTHON_EAGER_KERNEL_S,
     source: "the CUDA figures without any engine's own terms",
   },
 };
@@ -178,7 +197,16 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
  */
 export function engineOf(s: { engine?: Engine; hardware: { preset?: string } }): { engine: EngineProfile; assumed: boolean } {
   if (s.engine) return { engine: ENGINE_PROFILES[s.engine], assumed: false };
-  const vendor = s.hardware.preset ? findHardwarePreset(s.hardware.preset)?.vendor : undefined;
-  const id: Engine = vendor === "nvidia" ? "tensorrt-llm" : vendor === "google" ? "jetstream" : vendor === "amd" ? "vllm" : vendor === "apple" ? "llama.cpp" : "generic";
-  return { engine: ENGINE_PROFILES[id], assumed: true };
+  return { engine: ENGINE_PROFILES[defaultEngineId(s.hardware.preset)], assumed: true };
+}
+
+/** Host issue time of one pass when the scenario turns the engine's graphs off, seconds; 0 otherwise. */
+export function eagerIssueS(engine: EngineProfile, options: EngineOptions | undefined, layers: number, moeLayers: number): number {
+  if (options?.cudaGraphs !== false || engine.eagerKernelS === undefined) return 0;
+  return engine.eagerKernelS * (layers * engine.kernelsPerLayer + moeLayers * engine.moeKernelsPerLayer);
+}
+
+function defaultEngineId(preset: string | undefined): Engine {
+  const vendor = preset ? findHardwarePreset(preset)?.vendor : undefined;
+  return vendor === "nvidia" ? "tensorrt-llm" : vendor === "google" ? "jetstream" : vendor === "amd" ? "vllm" : vendor === "apple" ? "llama.cpp" : "generic";
 }

@@ -13,6 +13,7 @@ import { findModelPreset } from "./model/presets";
 import { deriveShape } from "./model/shape";
 import { resolveServing } from "./serving/input";
 import { hostLinkOf } from "./serving/hostLink";
+import { engineOf } from "./engines";
 import {
   ATTENTION_SHARDINGS,
   ENGINES,
@@ -131,6 +132,7 @@ const SCENARIO = block(
     // checked by its own module (serving/input.ts), with the workload's lengths as defaults
     serving: z.unknown(),
     engine: oneOf(ENGINES),
+    engineOptions: block({ cudaGraphs: bool }),
     flashAttention: bool,
   },
   "a JSON object",
@@ -339,5 +341,10 @@ export function resolveScenario(input: unknown): { scenario: Scenario; issues: F
     }
   }
   if (src.engine !== undefined) scenario.engine = src.engine;
+  if (src.engineOptions?.cudaGraphs !== undefined) {
+    const { engine } = engineOf(scenario);
+    if (src.engineOptions.cudaGraphs || engine.eagerKernelS !== undefined) scenario.engineOptions = { cudaGraphs: src.engineOptions.cudaGraphs };
+    else issues.push({ path: "engineOptions.cudaGraphs", message: `${engine.label} has no CUDA-graph switch the model knows (no measurement of its steps without graphs); ignored` });
+  }
   return { scenario, issues };
 }

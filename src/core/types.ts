@@ -21,6 +21,12 @@ export type AttentionSharding = (typeof ATTENTION_SHARDINGS)[number];
 export const ENGINES = ["tensorrt-llm", "vllm", "sglang", "llama.cpp", "mlx", "jetstream", "pytorch", "generic"] as const;
 export type Engine = (typeof ENGINES)[number];
 
+/** Versions and flags of the engine that change the numbers (CONTRACT "Engine"; engines.ts). */
+export interface EngineOptions {
+  /** Decode steps replayed from a CUDA/HIP graph [true]; false: every kernel is issued from the host (vLLM enforce_eager, SGLang --disable-cuda-graph, plain PyTorch). */
+  cudaGraphs?: boolean;
+}
+
 export type AttentionKind = "mha" | "gqa" | "mqa" | "mla";
 export type FfnKind = "swiglu" | "gelu";
 export type Mode = "realistic" | "ideal";
@@ -169,8 +175,9 @@ export interface ScenarioInput {
   speculative?: SpeculativeInput;
   /** Traffic: requests arriving over time (core/serving/input.ts; the simulator comes later). */
   serving?: ServingInput;
-  /** The serving software; realistic mode will take its overheads from it (carried, not yet used). */
+  /** The serving software; realistic mode takes its overheads from it (engines.ts). */
   engine?: Engine;
+  engineOptions?: EngineOptions;
   /** Fused attention (FlashAttention) in prefill [true]; false: the score matrix is materialised (cost/flash.ts). */
   flashAttention?: boolean;
 }
@@ -201,6 +208,8 @@ export interface Scenario {
   serving?: Serving;
   /** The engine the scenario names; undefined when it names none. */
   engine?: Engine;
+  /** The engine's options the scenario sets (unset: the engine's defaults). */
+  engineOptions?: EngineOptions;
   /** Fused attention in prefill; false adds the score matrix's HBM traffic and activation memory. */
   flashAttention: boolean;
 }

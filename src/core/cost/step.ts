@@ -9,7 +9,7 @@
  */
 import { bytesPerElement, mathPrecision, peakFor } from "../precision";
 import type { ConcreteLayout, Efficiency, Scenario, TimeBreakdown } from "../types";
-import { engineOf, type EngineProfile } from "../engines";
+import { eagerIssueS, engineOf, type EngineProfile } from "../engines";
 import { COMPUTE_EFFICIENCY, MEMORY_EFFICIENCY, NETWORK_EFFICIENCY, quantKernelBandwidthShare } from "./calibration";
 import { expectedExpertsHit, modelCosts, type ModelCosts } from "./model";
 import { attentionAllToAll, commPlan, expertAllToAll, makeNet, type LayerWidths, type Net } from "./partition";
@@ -40,6 +40,8 @@ export interface StepContext {
   /** The serving engine's terms (realistic mode), and whether the scenario named it or its vendor's default was assumed. */
   engine: EngineProfile;
   engineAssumed: boolean;
+  /** Realistic mode with the engine's graphs off: the host's time to issue one pass's kernels (a floor under each pass), seconds; else 0. */
+  eagerIssueS: number;
 }
 
 /** Builds the shared context of a resolved scenario (efficiencies: overrides, else the mode's). */
@@ -77,6 +79,7 @@ export function stepContext(s: Scenario, brief = false): StepContext {
     brief,
     engine,
     engineAssumed: assumed,
+    eagerIssueS: realistic ? eagerIssueS(engine, s.engineOptions, s.model.layers, mc.params.moeLayers) : 0,
   };
 }
 
@@ -217,7 +220,9 @@ export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expe
   const weightBytesRead = o.weightBytes * plan.weightReadFactor * o.steps;
   const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
   const commS = plan.timeS + plan.latencyS + attA2a.timeS + attA2a.latencyS + ep.timeS + ep.latencyS;
-  const overhead = engineOverheadS(c, o.steps, o.sequences);
+  // Without graphs the host issues every kernel: the step lasts at least that long (own H200 eager runs).
+  const gpuS = wTime + Math.max(aCompute, aMemory) + commS + engineOverheadS(c, o.steps, o.sequences);
+  const overhead = engineOverheadS(c, o.steps, o.sequences) + Math.max(0, o.steps * c.eagerIssueS - gpuS);
 
   // A weight gather hidden behind the matmuls shows only the part that sticks out of them.
   const wBound = Math.max(wCompute, wMemory);
@@ -230,7 +235,7 @@ export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expe
     overhead,
   };
   return {
-    timeS: seconds(wTime + Math.max(aCompute, aMemory) + commS + overhead),
+    timeS: seconds(Math.max(gpuS, o.steps * c.eagerIssueS)),
     breakdown,
     layout,
     commBytes: bytes(plan.bytesPerChip + attA2a.bytesPerChip + ep.bytesPerChip),

@@ -68,13 +68,15 @@ export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): R
   // per-sequence cost (runStep adds them all): the first part is kept per (tokens, logit rows,
   // sharding), the fastest layout with it; the other two are priced per iteration.
   const fixed = new Map<number, number>();
+  // the parts are GPU time; the host's issue floor (graphs off) applies to the whole iteration
+  const gpu = { ...c, eagerIssueS: 0 };
   const noAttention = (ops: StepOps): StepOps => ({ ...ops, attnFlops: flop(0), attnBytesPerChip: bytes(0), sequences: 0 });
   const fixedPart = (ops: StepOps, key: number) => {
     let t = fixed.get(key);
     if (t === undefined) {
       const bare = noAttention(ops);
-      t = autoLayout ? Infinity : runStep(c, layout, bare, expertParallel).timeS;
-      for (const k of candidates) t = Math.min(t, runStep(c, k.layout, bare, k.ep).timeS);
+      t = autoLayout ? Infinity : runStep(gpu, layout, bare, expertParallel).timeS;
+      for (const k of candidates) t = Math.min(t, runStep(gpu, k.layout, bare, k.ep).timeS);
       if (fixed.size > 100_000) fixed.clear();
       fixed.set(key, t);
     }
@@ -84,7 +86,8 @@ export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): R
     const sh = shardingOf(shape);
     const ops = iterationOps(c, sh, shape);
     const r = roofs(c, ops, 1);
-    return fixedPart(ops, (ops.tokens * 2 ** 20 + shape.logitRows) * 2 + (sh === "batch" ? 1 : 0)) + Math.max(r.aCompute, r.aMemory) + engineOverheadS(c, 0, shape.sequences);
+    const gpuS = fixedPart(ops, (ops.tokens * 2 ** 20 + shape.logitRows) * 2 + (sh === "batch" ? 1 : 0)) + Math.max(r.aCompute, r.aMemory) + engineOverheadS(c, 0, shape.sequences);
+    return Math.max(gpuS, c.eagerIssueS);
   };
 
   return {

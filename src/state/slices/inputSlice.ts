@@ -5,6 +5,7 @@
 import type { Engine, HardwareInput, ModelInput, Mode, Precision, ScenarioInput, Workload } from "../../core";
 import type { DryRun, SliceCreator } from "./types";
 import { withoutUndefined } from "./types";
+import { ENGINE_PROFILES } from "../../core/engines";
 
 /** Shape fields a user may edit in the Model panel. */
 export const SHAPE_FIELDS = ["layers", "dModel", "heads", "kvHeads", "headDim", "dFF", "vocab"] as const;
@@ -14,7 +15,7 @@ export type ShapeField = (typeof SHAPE_FIELDS)[number];
 export type HardwareField = "memoryBytes" | "memoryBandwidth" | "interconnectBandwidth" | "pricePerHour";
 
 /** Input blocks the advanced panel edits field by field. */
-export type PatchableBlock = "workload" | "precision" | "parallelism" | "sparsity" | "speculative" | "serving";
+export type PatchableBlock = "workload" | "precision" | "parallelism" | "sparsity" | "speculative" | "serving" | "engineOptions";
 
 export interface InputSlice {
   input: ScenarioInput;
@@ -113,8 +114,10 @@ export const createInputSlice =
       setMode: (mode) => setInput((i) => ({ ...i, mode })),
       setEngine: (engine) =>
         setInput((i) => {
-          const { engine: _old, ...rest } = i;
-          return engine === undefined ? rest : { ...rest, engine };
+          const { engine: _old, engineOptions, ...rest } = i;
+          // an option the new engine has no switch for would only come back as a field issue
+          const keep = engineOptions && (engine === undefined || ENGINE_PROFILES[engine].eagerKernelS !== undefined) ? { engineOptions } : {};
+          return engine === undefined ? { ...rest, ...keep } : { ...rest, ...keep, engine };
         }),
       patchInput: (block, patch) =>
         setInput((i) => {

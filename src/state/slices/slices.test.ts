@@ -58,6 +58,23 @@ describe("the calculator store's slices", () => {
     expect(store.getState().result).toEqual({ analysis, evaluator: "worker", pending: false, pinned: null });
   });
 
+  it("keeps the CUDA-graphs option across engines that have the switch, and drops it for one that has none", () => {
+    const store = createCalculatorStore();
+    const st = () => store.getState();
+    st().setEngine("vllm");
+    st().patchInput("engineOptions", { cudaGraphs: false });
+    expect(st().input.engineOptions).toEqual({ cudaGraphs: false });
+    st().setEngine("sglang");
+    expect(st().input).toMatchObject({ engine: "sglang", engineOptions: { cudaGraphs: false } });
+    st().setEngine("mlx");
+    expect(st().input.engine).toBe("mlx");
+    expect(st().input.engineOptions).toBeUndefined();
+    st().setEngine("pytorch");
+    st().patchInput("engineOptions", { cudaGraphs: false });
+    st().patchInput("engineOptions", undefined);
+    expect(st().input.engineOptions).toBeUndefined();
+  });
+
   it("swaps nothing when no A is pinned", () => {
     const store = createCalculatorStore();
     const before = store.getState().input;

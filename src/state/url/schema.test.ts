@@ -128,6 +128,7 @@ const SCENARIO_INPUT_FIELDS = [
   "serving.hostKv.capacityBytes",
   "serving.hostKv.bandwidth",
   "engine",
+  "engineOptions.cudaGraphs",
 ] as const satisfies readonly FieldPath[];
 
 /** Compile-time half of the completeness check: FieldPath (computed from the type) ⊆ the list above. */

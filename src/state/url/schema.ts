@@ -217,6 +217,7 @@ export const SCHEMA: readonly FieldRow[] = [
   { path: "serving.hostKv.capacityBytes", key: "hkc", kind: plausible("serving.hostKv.capacityBytes"), since: 1 },
   { path: "serving.hostKv.bandwidth", key: "hkb", kind: plausible("serving.hostKv.bandwidth"), since: 1 },
   { path: "engine", key: "eg", kind: oneOf(ENGINES), since: 1 },
+  { path: "engineOptions.cudaGraphs", key: "cg", kind: bool, since: 1 },
 ];
 
 /** Rows by short key. */

@@ -27,6 +27,8 @@ export function HardwarePanel() {
   const setPeakFlops = useCalculator((s) => s.setPeakFlops);
   const engineInput = useCalculator((s) => s.input.engine);
   const setEngine = useCalculator((s) => s.setEngine);
+  const cudaGraphs = useCalculator((s) => s.input.engineOptions?.cudaGraphs ?? true);
+  const patchInput = useCalculator((s) => s.patchInput);
 
   const presetId = input?.preset ?? hw?.preset;
   const selected = presetId && HARDWARE_OPTIONS.some((o) => o.id === presetId) ? presetId : CUSTOM;
@@ -73,10 +75,22 @@ export function HardwarePanel() {
         onChange={(v) => setEngine(v === DEFAULT_ENGINE ? undefined : (v as Engine))}
         testId="engine"
       />
+      {engine && ENGINE_PROFILES[engine].eagerKernelS !== undefined && (
+        <label className="flex items-center gap-2 text-sm text-slate-700" title="Off: every kernel is issued from Python (vLLM enforce_eager, SGLang --disable-cuda-graph, plain PyTorch), ~31 µs each, and a step lasts at least that long">
+          <input
+            type="checkbox"
+            checked={cudaGraphs}
+            onChange={(e) => patchInput("engineOptions", e.target.checked ? undefined : { cudaGraphs: false })}
+            data-testid="engine-cuda-graphs"
+          />
+          CUDA graphs (decode steps replayed, not issued kernel by kernel)
+        </label>
+      )}
       {engine && realistic && (
         <p className="text-xs text-slate-500" data-testid="engine-note">
           {ENGINE_PROFILES[engine].label}
-          {engineAssumed ? " assumed (the chip vendor's usual stack)" : ""}: its per-kernel, per-sequence and attention-kernel costs are in the realistic numbers.
+          {engineAssumed ? " assumed (the chip vendor's usual stack)" : ""}: its per-kernel, per-sequence and attention-kernel costs are in the realistic numbers
+          {cudaGraphs ? "." : ", with every kernel issued from the host (CUDA graphs off)."}
         </p>
       )}
       <details>
