@@ -169,7 +169,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   },
   pytorch: {
     id: "pytorch",
-    label: "PyTorch (CUDA graphs)",
+    label: "PyTorch",
     ...CUDA,
     // Plain PyTorch, the step replayed from a CUDA graph: this project's H200 runs (calibration/,
     // tagged calibration) measured ~70 µs per layer of fixed cost, ~25 unfused kernels (RoPE in
