@@ -38,6 +38,12 @@ export interface EngineProfile {
   attentionComputeShare: number;
   /** Decode attention's KV-cache read rate against the weight-streaming rate (paged, split-KV kernels). */
   kvBandwidthShare: number;
+  /**
+   * Where a MoE's experts go when the scenario leaves `parallelism.experts` on "auto" (realistic
+   * mode): "tensor" (each expert split over the chips, the engines' default; expert parallelism is
+   * a flag) or "auto" (the faster of the two, as ideal mode does).
+   */
+  expertsDefault: "tensor" | "auto";
   /** Prefill tokens per forward pass at most (chunked prefill); Infinity: the whole batch in one pass. */
   prefillChunkTokens: number;
   /**
@@ -63,6 +69,9 @@ export interface EngineProfile {
  * - weight-only low-bit kernels (gpt-fast's and torchao's, the public int8/int4 cases): int8 Llama-2-70B
  *   on A100 1,323 GB/s (65 % of datasheet, vs ~70 % in bf16) → 0.9; int4 g32 Llama-2-7B 863 GB/s (42 %)
  *   and torchao int4 Llama-3.1-8B on H100 1,019 GB/s (30 %) → 0.6 for 4-bit;
+ * - MoE experts split over the chips (tensor parallel) unless expert parallelism is asked for: vLLM's
+ *   `--enable-expert-parallel` and SGLang's `--ep-size` are opt-in flags, TensorRT-LLM's `moe_tp_size`
+ *   defaults to the tensor-parallel size, gpt-fast's Mixtral shards every expert ("tp8");
  * - prefill chunks of 8,192 tokens (TensorRT-LLM max_num_tokens and vLLM max_num_batched_tokens);
  * - a 3.5 GiB reserve per GPU (CUDA context, NCCL buffers; aiconfigurator reserves this much).
  */
@@ -85,6 +94,7 @@ const CUDA = {
   attentionComputeShare: 0.75,
   kvBandwidthShare: 1,
   prefillChunkTokens: 8192,
+  expertsDefault: "tensor",
   lowBitShare: { int8: 0.9, int4: 0.6 },
   runtimeReserveGiB: 3.5,
 } satisfies Omit<EngineProfile, "id" | "label" | "source">;
@@ -164,6 +174,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     forwardPassShare: 1,
     // Pope et al.'s system prefills the whole batch in one pass (512 × 2,048 tokens, Table 2).
     prefillChunkTokens: Infinity,
+    // Pope et al.'s layouts leave the placement to the partitioner: the faster one.
+    expertsDefault: "auto",
     runtimeReserveGiB: 1,
     source: "Pope et al. 2022 (PaLM on TPU v4, Tables 2–3) and the scaling book's TPU v5e figures (calibration)",
   },
@@ -185,6 +197,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     id: "generic",
     label: "generic (CUDA-like)",
     ...CUDA,
+    expertsDefault: "auto",
     eagerKernelS: PYTHON_EAGER_KERNEL_S,
     source: "the CUDA figures without any engine's own terms",
   },

@@ -208,3 +208,18 @@ describe("engine options: CUDA graphs off", () => {
     expect(evaluateInput({ ...base, engineOptions: { cudaGraphs: "no" } }).issues.map((i) => i.path)).toEqual(["engineOptions.cudaGraphs"]);
   });
 });
+
+describe("engine default: MoE experts split over the chips unless expert parallelism is asked for", () => {
+  const moe = { model: { preset: "mixtral-8x7b" }, hardware: { preset: "h100-sxm", chips: 8 }, workload: { batch: 64, promptTokens: 32, outputTokens: 128 } } as const;
+  it("vLLM, SGLang and TensorRT-LLM keep experts tensor-parallel; a named placement wins", () => {
+    for (const engine of ["vllm", "sglang", "tensorrt-llm"] as const) expect(evaluateInput({ ...moe, engine }).report!.decode.experts, engine).toBe("tensor");
+    expect(evaluateInput({ ...moe, engine: "vllm", parallelism: { experts: "expert" } }).report!.decode.experts).toBe("expert");
+  });
+  it("ideal mode and the generic engine take the faster placement, whichever it is", () => {
+    for (const input of [{ ...moe, mode: "ideal" } as const, { ...moe, engine: "generic" } as const]) {
+      const auto = evaluateInput(input).report!.decode;
+      const both = (["tensor", "expert"] as const).map((experts) => evaluateInput({ ...input, parallelism: { experts } }).report!.decode.timePerTokenS);
+      expect(auto.timePerTokenS).toBe(Math.min(...both));
+    }
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { formatSeconds } from "../format";
 import type { ConcreteLayout } from "../types";
-import type { StepContext, StepResult } from "./step";
+import { expertPlacements, type StepContext, type StepResult } from "./step";
 
 const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
   "1d-weight-stationary": "1D weight-stationary",
@@ -15,8 +15,7 @@ const LAYOUT_NAMES: Record<ConcreteLayout, string> = {
 /** Runs a phase for the requested layout, or for every layout when "auto", keeping the fastest. */
 export function chooseLayout(c: StepContext, run: (l: ConcreteLayout, expertParallel: boolean) => StepResult): StepResult & { reason: string } {
   if (c.n <= 1) return Object.assign(run("1d-weight-stationary", false), { reason: "one chip: nothing to partition" });
-  const pe = c.s.parallelism.experts ?? "auto";
-  const eps = c.s.model.moe ? (pe === "auto" ? [false, true] : [pe === "expert"]) : [false];
+  const eps = expertPlacements(c);
   const pick = (l: ConcreteLayout) => {
     let best: StepResult | undefined;
     for (const e of eps) {

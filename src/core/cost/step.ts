@@ -83,6 +83,14 @@ export function stepContext(s: Scenario, brief = false): StepContext {
   };
 }
 
+/** Expert placements a phase may take: the scenario's, else (realistic mode) the engine's default, else both. */
+export function expertPlacements(c: StepContext): boolean[] {
+  if (!c.s.model.moe) return [false];
+  const asked = c.s.parallelism.experts ?? "auto";
+  const pe = asked === "auto" && c.realistic ? c.engine.expertsDefault : asked;
+  return pe === "auto" ? [false, true] : [pe === "expert"];
+}
+
 /** The operations of one step (all chips; `steps` repeats the weight read and the overhead). */
 export interface StepOps {
   /** Token rows through the matmuls (all sequences), and rows per matmul for its efficiency. */

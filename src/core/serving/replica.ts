@@ -5,7 +5,7 @@
 import { bytes, flop } from "../units";
 import { runtimeReserveBytes } from "../cost/calibration";
 import { evaluate } from "../cost/evaluate";
-import { decodeShardingOf, engineOverheadS, iterationOps, kvShareOf, peakActivationBytes, roofs, runStep, stepContext, type IterationShape, type StepOps } from "../cost/step";
+import { decodeShardingOf, engineOverheadS, expertPlacements, iterationOps, kvShareOf, peakActivationBytes, roofs, runStep, stepContext, type IterationShape, type StepOps } from "../cost/step";
 import type { ConcreteLayout, Scenario } from "../types";
 import type { ReplicaModel, ServingSpec } from "./simulate";
 
@@ -61,7 +61,7 @@ export function replicaPlan(s: Scenario, scheduler: ServingSpec["scheduler"]): R
   const candidates: { layout: ConcreteLayout; ep: boolean }[] = [];
   if (autoLayout)
     for (const l of ["1d-weight-stationary", "2d-weight-stationary", "weight-gathered"] as const)
-      for (const ep of s.model.moe ? (s.parallelism.experts === "auto" || s.parallelism.experts === undefined ? [false, true] : [s.parallelism.experts === "expert"]) : [false])
+      for (const ep of expertPlacements(c))
         candidates.push({ layout: l, ep });
   // A step's time is its weights, communication and per-pass overheads, which depend only on its
   // token and logit rows, plus its attention, max(FLOP time, KV time), plus the engine's
