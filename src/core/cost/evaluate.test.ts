@@ -223,3 +223,19 @@ describe("engine default: MoE experts split over the chips unless expert paralle
     }
   });
 });
+
+describe("experts placed whole wait for the busiest chip", () => {
+  it("adds (f − 1) of the routed FLOPs, f = 1 + √(2 ln 8 · 7 / 128) = 1.4769 for 64 tokens × top-2 on 8 chips; none in ideal mode or on one chip", async () => {
+    const { resolveScenario } = await import("../index");
+    const { stepContext, expertImbalanceFlops } = await import("./step");
+    const input = { model: { preset: "mixtral-8x7b" }, hardware: { preset: "h100-sxm", chips: 8 }, workload: { batch: 64 }, engine: "vllm", parallelism: { experts: "expert" } } as const;
+    const c = stepContext(resolveScenario(input).scenario);
+    const routed = 2 * 64 * 2 * c.mc.params.moeLayers * c.mc.params.expertParams; // 32 layers × 176,160,768 parameters per expert
+    expect(c.mc.params.moeLayers * c.mc.params.expertParams).toBe(32 * 176_160_768);
+    expect(expertImbalanceFlops(c, 64) / routed).toBeCloseTo(0.4769056, 6);
+    expect(expertImbalanceFlops(stepContext(resolveScenario({ ...input, mode: "ideal" }).scenario), 64)).toBe(0);
+    expect(expertImbalanceFlops(stepContext(resolveScenario({ ...input, hardware: { preset: "h100-sxm", chips: 1 } }).scenario), 64)).toBe(0);
+    // one token's two experts: at most all on one chip (f ≤ 8)
+    expect(expertImbalanceFlops(c, 1) / (routed / 64)).toBeLessThanOrEqual(7);
+  });
+});

@@ -63,7 +63,8 @@ function criticalBatches(c: Ctx, decode: PhaseResult, decodeOps: (b: number) => 
   const layout = decode.layout;
   const gathered = layout === "weight-gathered" && c.n > 1;
   const widths = decode.experts === "expert" ? c.epWidths : c.widths;
-  const at = (b: number) => roofs(c, decodeOps(b), gathered ? commPlan(layout, widths, b, c.s.model.layers, c.actBytes, c.net).weightReadFactor : 1);
+  const ep = decode.experts === "expert";
+  const at = (b: number) => roofs(c, decodeOps(b), gathered ? commPlan(layout, widths, b, c.s.model.layers, c.actBytes, c.net).weightReadFactor : 1, ep);
   const weightsOk = (b: number) => {
     const r = at(b);
     return r.wCompute > r.wMemory;
@@ -74,7 +75,8 @@ function criticalBatches(c: Ctx, decode: PhaseResult, decodeOps: (b: number) => 
   };
   const r1 = at(1);
   const weightsOnly = firstTrue(Math.floor(r1.wMemory / r1.wCompute) + 1, weightsOk);
-  const linear = !gathered && (!c.realistic || c.s.efficiency.compute !== undefined || (c.s.hardware.matmulRowsHalf ?? 0) === 0);
+  // matmul time linear in the batch: not with a weight gather, a matrix unit's fill, or experts' imbalance (realistic mode)
+  const linear = !gathered && !(ep && c.realistic) && (!c.realistic || c.s.efficiency.compute !== undefined || (c.s.hardware.matmulRowsHalf ?? 0) === 0);
   let step: number | null;
   if (linear && r1.aCompute <= r1.aMemory) step = weightsOnly !== null && stepOk(weightsOnly) ? weightsOnly : null;
   else step = firstTrue(Math.min(weightsOnly ?? SEARCH_CAP, Math.floor(r1.wMemory / r1.aCompute) + 1), stepOk);

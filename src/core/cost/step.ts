@@ -182,15 +182,32 @@ export interface Roofs {
 }
 
 /**
+ * Experts placed whole on n chips wait for the busiest chip (realistic mode): with T token rows
+ * each routed to k experts at random, a chip's load is Binomial(T·k, 1/n) with mean μ = T·k/n, and
+ * the busiest of n is ≈ μ + σ·√(2 ln n) (the maximum of n near-normal loads; capped at all T·k on
+ * one chip), σ² = T·k·(1/n)(1 − 1/n). Returns the routed FLOPs that excess adds, all chips counted
+ * as the busiest one: (f − 1) × 2·T·k·P_expert per MoE layer, f = 1 + √(2 ln n · (n − 1) / (T·k)).
+ * Real routers are less even than random (DeepSeek-V3 replicates hot experts, EPLB, to fight it),
+ * so this is the least imbalance; ideal mode assumes perfect balance.
+ */
+export function expertImbalanceFlops(c: StepContext, tokens: number): number {
+  const moe = c.s.model.moe;
+  if (!c.realistic || !moe || c.n <= 1 || tokens <= 0) return 0;
+  const pairs = tokens * moe.activeExperts;
+  const f = Math.min(c.n, 1 + Math.sqrt((2 * Math.log(c.n) * (c.n - 1)) / pairs));
+  return (f - 1) * 2 * pairs * c.mc.params.moeLayers * c.mc.params.expertParams;
+}
+
+/**
  * Weight matmuls: FLOPs ÷ (chips × peak × sparse × compute eff.) against their bytes (shard ×
  * gather factor × steps) ÷ (bandwidth × memory eff. × quantised-kernel share); attention: FLOPs ÷
  * (chips × peak × compute eff. × attention share) against KV bytes per chip ÷ (bandwidth × memory
  * eff. × the engine's KV read share). Seconds. Shared by runStep and the critical-batch search so both classify alike.
  */
-export function roofs(c: StepContext, o: StepOps, weightReadFactor: number): Roofs {
+export function roofs(c: StepContext, o: StepOps, weightReadFactor: number, expertParallel = false): Roofs {
   const effC = matmulEfficiency(c, o.rows);
   return {
-    wCompute: flopTime(flop(o.matmulFlops / c.n), flopPerS(c.peak * c.sparseMul * effC)),
+    wCompute: flopTime(flop((o.matmulFlops + (expertParallel ? expertImbalanceFlops(c, o.tokens) : 0)) / c.n), flopPerS(c.peak * c.sparseMul * effC)),
     wMemory: byteTime(bytes((o.weightBytes / c.n) * weightReadFactor * o.steps), bytesPerS(c.bw * c.eff.memory * c.quantShare)),
     aCompute: flopTime(flop(o.attnFlops / c.n), flopPerS(c.peak * effC * (c.realistic ? c.engine.attentionComputeShare : 1))),
     aMemory: byteTime(o.attnBytesPerChip, bytesPerS(c.bw * c.eff.memory * (c.realistic ? c.engine.kvBandwidthShare : 1))),
@@ -224,7 +241,7 @@ export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expe
 
   // weight matmuls (the gathered copy of weight-gathered layouts is what each chip then reads),
   // attention (FlashAttention-style kernels run below the matmul rate, engines.ts)
-  const { wCompute, wMemory, aCompute, aMemory } = roofs(c, o, plan.weightReadFactor);
+  const { wCompute, wMemory, aCompute, aMemory } = roofs(c, o, plan.weightReadFactor, expertParallel && !!moe && n > 1);
   const weightBytesRead = o.weightBytes * plan.weightReadFactor * o.steps;
   const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
   const commS = plan.timeS + plan.latencyS + attA2a.timeS + attA2a.latencyS + ep.timeS + ep.latencyS;
