@@ -53,3 +53,14 @@ describe("explain", () => {
     expect(e["cost-output"].withValues).toMatch(/^no price:/);
   });
 });
+
+describe("explain: the engine's share of a step", () => {
+  it("says when the host issues every kernel (CUDA graphs off) and how much of the step that is", () => {
+    const input = { model: { preset: "llama-3.2-1b" }, hardware: { preset: "h200", chips: 1 }, workload: { batch: 1, promptTokens: 512 }, engine: "pytorch" } as const;
+    const eager = resolveScenario({ ...input, engineOptions: { cudaGraphs: false } }).scenario;
+    const text = explain(eager, evaluate(eager)).tpot.withValues;
+    expect(text).toMatch(/= 12\.4 ms, of which 1\d\.\d ms \(\d\d\.\d%\) is the engine's \(PyTorch: every kernel issued from the host, CUDA graphs off/);
+    const graph = resolveScenario(input).scenario;
+    expect(explain(graph, evaluate(graph)).tpot.withValues).toMatch(/is the engine's \(PyTorch: kernels, scheduling, per-sequence work\)/);
+  });
+});

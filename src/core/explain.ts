@@ -39,10 +39,11 @@ export interface Term {
 }
 
 /** The engine's share of a decode step (kernels, scheduling, per-sequence work: engines.ts), as a clause. */
-function engineShare(r: Report): string {
+function engineShare(s: Scenario, r: Report): string {
   const o = r.decode.breakdown.overhead;
   if (o <= 0) return "";
-  return `, of which ${formatSeconds(o)} (${formatPercent(o / r.decode.timePerTokenS)}) is the engine's (${ENGINE_PROFILES[r.engine].label}${r.engineAssumed ? ", assumed" : ""}: kernels, scheduling, per-sequence work)`;
+  const what = s.engineOptions?.cudaGraphs === false ? "every kernel issued from the host, CUDA graphs off: the step lasts at least that long" : "kernels, scheduling, per-sequence work";
+  return `, of which ${formatSeconds(o)} (${formatPercent(o / r.decode.timePerTokenS)}) is the engine's (${ENGINE_PROFILES[r.engine].label}${r.engineAssumed ? ", assumed" : ""}: ${what})`;
 }
 
 /** One Term per id for a scenario and its report. */
@@ -63,7 +64,7 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
     ttft: t("ttft", "Time to first token", "Σ over operations max(FLOPs ÷ (chips × peak × compute eff.), bytes ÷ (chips × bandwidth × memory eff.)) + communication + overhead",
       `${formatFlops(r.prefill.flops)} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${e.compute.toFixed(2)}) … = ${formatSeconds(r.prefill.timeS)} (${r.prefill.bottleneck}-bound)`, formatSeconds(r.prefill.timeS)),
     tpot: t("tpot", "Time per output token", "weights read ÷ bandwidth (or matmul FLOPs ÷ peak) + KV cache read ÷ bandwidth + communication + overhead, at the mean context",
-      `${formatBytes(r.decode.bytesPerStep)} moved per step on ${n} chip(s) at ${formatBytes(bw)}/s each × ${e.memory.toFixed(2)} … = ${formatSeconds(r.decode.timePerTokenS)}${engineShare(r)}`, formatSeconds(r.decode.timePerTokenS)),
+      `${formatBytes(r.decode.bytesPerStep)} moved per step on ${n} chip(s) at ${formatBytes(bw)}/s each × ${e.memory.toFixed(2)} … = ${formatSeconds(r.decode.timePerTokenS)}${engineShare(s, r)}`, formatSeconds(r.decode.timePerTokenS)),
     throughput: t("throughput", "Throughput", "batch × output tokens ÷ (prefill time + decode time)",
       `${B} × ${O} ÷ (${formatSeconds(r.prefill.timeS)} + ${formatSeconds(r.decode.timeS)}) = ${formatTokensPerS(r.total.outputTokensPerS)}`, formatTokensPerS(r.total.outputTokensPerS)),
     weights: t("weights", "Weights", "parameters × bytes per weight", `${formatCount(r.params.total)} × ${bpp} B = ${formatBytes(r.memory.weightsBytes)}`, formatBytes(r.memory.weightsBytes)),
