@@ -59,6 +59,15 @@ export interface EngineProfile {
 }
 
 /**
+ * Issuing a kernel from Python (PyTorch eager, which vLLM's and SGLang's model code also is when
+ * their graphs are off): 31 µs, the median over this project's 63 eager H200 decode steps of the
+ * step time ÷ its kernels (host issue time ÷ kernels: median 32 µs, 16–64 µs, moving with the
+ * host's state; calibration/README.md). Eager steps took max(graph-replayed step, issue time):
+ * Llama-3.2-1B 12.5–13.4 ms for its 400 kernels at every batch up to 64 where graph replay took 1.7–3.8 ms.
+ */
+export const PYTHON_EAGER_KERNEL_S = 31e-6;
+
+/**
  * The GPU figures every CUDA engine starts from, all set on the public static measurements:
  * - 10 kernels per layer (2 norms, QKV, RoPE, attention, O, gate/up, activation, down, residual),
  *   MoE layers 4 more (router, top-k, gather, scatter), at 3 µs each (aiconfigurator adds ~3 µs per
@@ -75,15 +84,6 @@ export interface EngineProfile {
  * - prefill chunks of 8,192 tokens (TensorRT-LLM max_num_tokens and vLLM max_num_batched_tokens);
  * - a 3.5 GiB reserve per GPU (CUDA context, NCCL buffers; aiconfigurator reserves this much).
  */
-/**
- * Issuing a kernel from Python (PyTorch eager, which vLLM's and SGLang's model code also is when
- * their graphs are off): 31 µs, the median over this project's 63 eager H200 decode steps of the
- * step time ÷ its kernels (host issue time ÷ kernels: median 32 µs, 16–64 µs, moving with the
- * host's state; calibration/README.md). Eager steps took max(graph-replayed step, issue time):
- * Llama-3.2-1B 12.5–13.4 ms for its 400 kernels at every batch up to 64 where graph replay took 1.7–3.8 ms.
- */
-export const PYTHON_EAGER_KERNEL_S = 31e-6;
-
 const CUDA = {
   kernelS: 3e-6,
   kernelsPerLayer: 10,

@@ -246,8 +246,9 @@ export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expe
   const wTime = Math.max(wCompute, wMemory, plan.overlappableS);
   const commS = plan.timeS + plan.latencyS + attA2a.timeS + attA2a.latencyS + ep.timeS + ep.latencyS;
   // Without graphs the host issues every kernel: the step lasts at least that long (own H200 eager runs).
-  const gpuS = wTime + Math.max(aCompute, aMemory) + commS + engineOverheadS(c, o.steps, o.sequences);
-  const overhead = engineOverheadS(c, o.steps, o.sequences) + Math.max(0, o.steps * c.eagerIssueS - gpuS);
+  const engineS = engineOverheadS(c, o.steps, o.sequences);
+  const gpuS = wTime + Math.max(aCompute, aMemory) + commS + engineS;
+  const overhead = engineS + Math.max(0, o.steps * c.eagerIssueS - gpuS);
 
   // A weight gather hidden behind the matmuls shows only the part that sticks out of them.
   const wBound = Math.max(wCompute, wMemory);
