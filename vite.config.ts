@@ -20,7 +20,7 @@ function chunkOf(id: string): string | null {
   if (data) return data.replaceAll("_", "-");
   return null;
 }
-const codeSplitting = { groups: [{ name: chunkOf }] };
+const codeSplitting = { groups: [{ name: chunkOf, debugName: "issue-16 chunks" }] };
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), pwaPlugin()],
