@@ -8,5 +8,6 @@ import "./index.css";
 import { firstAnswer } from "./worker/early";
 import { paintFirst } from "./shell";
 
-void firstAnswer().then((first) => paintFirst(first));
-void import("./main");
+void firstAnswer()
+  .then((first) => paintFirst(first))
+  .finally(() => import("./main"));
