@@ -10,11 +10,16 @@
 import { FIRST_KEY, type FirstAsk, type FirstPaint } from "./firstMessage";
 
 let early: Worker | null = null;
+/** The early worker reported an error (its script did not load) before the client took it. */
+let failed = false;
 let first: Promise<FirstPaint | null> = Promise.resolve(null);
 try {
   if (typeof Worker !== "undefined") {
     const w = new Worker(new URL("./cost.worker.ts", import.meta.url), { type: "module", name: "cost" });
     early = w;
+    // React now loads after the first answer, so a worker that failed to load has failed before the
+    // client could listen: the client must not take it (it would wait out its timeout)
+    w.addEventListener("error", () => (failed = true));
     first = new Promise((resolve) => {
       const done = (answer: FirstPaint | null) => {
         w.removeEventListener("message", onMessage);
@@ -36,10 +41,14 @@ try {
   first = Promise.resolve(null);
 }
 
-/** The worker started at load, handed out once (later clients start their own). */
+/** The worker started at load, handed out once (later clients start their own); null if it already failed. */
 export function takeEarlyWorker(): Worker | null {
   const w = early;
   early = null;
+  if (w && failed) {
+    w.terminate();
+    return null;
+  }
   return w;
 }
 
