@@ -8,8 +8,9 @@ import { pwaPlugin } from "./scripts/pwa-plugin.ts";
  * Every built file stays under 250 KB before gzip (issue 16): the libraries that made the entry
  * and the chart chunk large each get a chunk of their own, and the accuracy worker's case files
  * are chunks of their own. Only modules that were already in one chunk together are regrouped, so
- * nothing that loaded later starts loading earlier (React DOM was in the entry; the d3 and state
- * libraries were in the first chart's chunk; the case files in the accuracy worker).
+ * nothing that loaded later starts loading earlier (React DOM is loaded with the app, by boot.ts
+ * after the first numbers; the d3 and state libraries with the first chart; the case files by the
+ * accuracy worker).
  */
 type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
 
