@@ -16,8 +16,13 @@ export async function readStats(page: Page): Promise<Record<string, string>> {
   return out;
 }
 
-/** Wait until the page shows numbers (a digit in time to first token). */
+/**
+ * Wait until the page shows numbers (a digit in time to first token) and React has taken over:
+ * the first numbers are painted into a static shell before React and the controls have loaded
+ * (e2e/first-paint.spec.ts tests that shell on its own).
+ */
 export async function waitForNumbers(page: Page) {
+  await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
   await expect(page.getByTestId("ttft")).toHaveText(/\d/);
 }
 

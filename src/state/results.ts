@@ -38,8 +38,13 @@ const keyOf = (input: ScenarioInput) => JSON.stringify(input);
 /** Wait after the last input change before recomputing the frontier (ms). */
 export const FRONTIER_DELAY_MS = 120;
 
-export function startResults(store: CalculatorStore, client: CostClient = createCostClient()): () => void {
+/**
+ * `first`: the worker's answer to the page's address (worker/early.ts), taken as a report computed
+ * ahead when it is for the input the store holds, so the first render shows it at once.
+ */
+export function startResults(store: CalculatorStore, client: CostClient = createCostClient(), first?: { input: ScenarioInput; headline: Headline }): () => void {
   const ahead = new Map<string, Headline>();
+  if (first && keyOf(first.input) === keyOf(store.getState().input)) ahead.set(keyOf(first.input), first.headline);
   const unsubscribeNearby = store.subscribe(
     (s) => s.nearby,
     async (nearby) => {

@@ -4,6 +4,7 @@
  * slider does not flood the history API (browsers refuse more than ~100 calls per 10 s).
  */
 import { decodeComparison, encodeComparison } from "./url/codec";
+import { hashIsLink, linkOfLocation } from "./url/location";
 import { calculatorStore, type CalculatorStore } from "./store";
 import { lessonQuery, readLesson, type LessonCatalogue } from "./lesson";
 import type { ScenarioInput } from "../core";
@@ -72,10 +73,7 @@ export function shareUrlFor(
   return `${loc.origin}${loc.pathname}?${queryFor(input, compare, distill)}`;
 }
 
-/** Whether a location's `#…` carries link fields (`#v=1&b=8`), not just an anchor (`#top`). */
-export function hashIsLink(hash: string): boolean {
-  return hash.includes("=");
-}
+export { hashIsLink };
 
 /**
  * Read a link into the store: valid fields kept, the rest reported as warnings. The query and a
@@ -83,10 +81,9 @@ export function hashIsLink(hash: string): boolean {
  * after # last, so it wins a key given in both, and the notice says the key was given twice).
  */
 export function hydrateFromQuery(store: CalculatorStore, search: string, hash = "", lessons?: LessonCatalogue): void {
-  const query = search.startsWith("?") ? search.slice(1) : search;
-  const fragment = hashIsLink(hash) ? hash : "";
-  if (!query && !fragment) return;
-  const { b, a } = decodeComparison(`?${query}${fragment}`);
+  const link = linkOfLocation(search, hash);
+  if (link === null) return;
+  const { b, a } = decodeComparison(link);
   const lesson = readLesson(b.reserved, lessons);
   const breakEven = readBreakEven(b.reserved, a !== null);
   store.getState().loadInput(b.input, [...b.warnings, ...(a?.warnings ?? []), ...lesson.warnings, ...breakEven.warnings]);

@@ -5,22 +5,17 @@ import { memoryBarModel } from "../../charts/viewModels";
 import { PALETTE } from "../../charts/palette";
 import { COPY, fieldLabel } from "../copy/en";
 import {
-  DASH,
   formatBandwidth,
   formatCount,
   formatFlopRate,
   formatGB,
   formatInt,
   formatPercent,
-  formatSeconds,
   formatTokens,
-  formatTokensPerS,
-  formatUsd,
-  isNum,
   sig,
 } from "../format";
 import type { Report, TermId } from "../../core";
-import { allInCost, type AllInCost } from "../../core/allIn";
+import { headlineTexts } from "../../core/headline";
 import { WhyButton, WhyPanel } from "../explain/Why";
 import { TERM_COLOR } from "../../charts/palette";
 
@@ -51,11 +46,6 @@ function Stat(props: { label: string; unit?: string; value: string; sub?: React.
 
 /** The "why?"s in the sentences beside the memory bar, in reading order. */
 const SENTENCE_WHYS: TermId[] = ["weights", "kv-cache", "ridge", "critical-batch", "crossover"];
-
-function costText(unit: AllInCost["unit"], x: number | null): string {
-  if (!isNum(x)) return DASH;
-  return unit === "usd" ? formatUsd(x) : `${sig(x)} chip-s`;
-}
 
 function MemoryBar({ report }: { report: Report }) {
   const m = useMemo(() => memoryBarModel(report.memory), [report.memory]);
@@ -160,47 +150,29 @@ function HeldNote() {
 }
 
 const ResultsBody = memo(function ResultsBody({ report }: { report: Report }) {
-  const { prefill, decode, total, roofline } = report;
-  const cost = allInCost(report);
+  const { roofline } = report;
+  // the same strings the cost worker paints into the static shell before React loads (core/headline.ts)
+  const t = headlineTexts(report);
   return (
     <>
       <dl className="grid grid-flow-row-dense grid-cols-2 gap-2 sm:grid-cols-3">
-        <Stat label="Time to first token" value={formatSeconds(prefill.timeS)} testId="ttft" why="ttft" sub={`prefill of the whole batch`} />
-        <Stat
-          label="Time per output token"
-          value={formatSeconds(decode.timePerTokenS)}
-          testId="tpot" why="tpot"
-          sub="mean decode step"
-        />
-        <Stat
-          label="Throughput"
-          unit="output tokens/s"
-          value={formatTokensPerS(total.outputTokensPerS)}
-          testId="throughput" why="throughput"
-          sub={`whole batch, end to end ${formatSeconds(total.timeS)}`}
-        />
+        <Stat label="Time to first token" value={t.ttft} testId="ttft" why="ttft" sub={`prefill of the whole batch`} />
+        <Stat label="Time per output token" value={t.tpot} testId="tpot" why="tpot" sub="mean decode step" />
+        <Stat label="Throughput" unit="output tokens/s" value={t.throughput} testId="throughput" why="throughput" sub={t.throughputSub} />
         <Stat
           label="Cost per 1M output tokens"
-          unit={cost.unit === "usd" ? "USD, all-in" : "no price: chip-seconds, all-in"}
-          value={costText(cost.unit, cost.total)}
+          unit={t.costUnit}
+          value={t.cost}
           testId="cost-output" why="cost-output"
           sub={
             <>
-              <span data-testid="cost-split">
-                prefill {costText(cost.unit, cost.prefill)} + decode {costText(cost.unit, cost.decode)}
-              </span>
-              <span className="block">input alone: {costText(cost.unit, cost.unit === "usd" ? total.costPerMillionInputTokens : total.chipSecondsPerMillionInputTokens)} per 1M</span>
+              <span data-testid="cost-split">{t.costSplit}</span>
+              <span className="block">{t.costInput}</span>
             </>
           }
         />
-        <Stat
-          label="MFU"
-          unit="model FLOP utilisation"
-          value={`${formatPercent(prefill.mfu)} · ${formatPercent(decode.mfu)}`}
-          testId="mfu" why="mfu"
-          sub="prefill · decode"
-        />
-        <Stat label="MBU" unit="memory bandwidth utilisation" value={formatPercent(decode.mbu)} testId="mbu" why="mbu" sub="decode" />
+        <Stat label="MFU" unit="model FLOP utilisation" value={t.mfu} testId="mfu" why="mfu" sub="prefill · decode" />
+        <Stat label="MBU" unit="memory bandwidth utilisation" value={t.mbu} testId="mbu" why="mbu" sub="decode" />
       </dl>
       <div className="mt-2 grid grid-flow-row-dense grid-cols-2 gap-2 sm:grid-cols-3">
         <MemoryBar report={report} />
