@@ -126,11 +126,11 @@ const LAYERS = (
   </>
 );
 const MARGIN = { top: 12, right: 16, bottom: 18, left: 4 } as const;
-const X_LABEL = { value: "time per output token (ms)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#475569" } as const;
+const X_LABEL = { value: "time per output token (ms)", offset: -12 };
 
 function FrontierChart({ model, onPick }: { model: FrontierModel; onPick(d: FrontierDot): void }) {
   const yLabel = useMemo(
-    () => ({ value: model.costUnit.replace(" per 1M output tokens", " / 1M tokens"), angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 60 }),
+    () => ({ value: model.costUnit.replace(" per 1M output tokens", " / 1M tokens"), offset: 10, dy: 60 }),
     [model.costUnit],
   );
   const x = useAxis(model.xDomain, model.xTicks, siTick, true, X_LABEL);

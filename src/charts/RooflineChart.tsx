@@ -57,8 +57,8 @@ const DotLabels = memo(function DotLabels({ labels }: { labels: RooflineModel["l
 });
 
 const MARGIN = { top: 22, right: 16, bottom: 18, left: 4 } as const;
-const X_LABEL = { value: "arithmetic intensity (FLOP per byte moved)", position: "insideBottom", offset: -12, fontSize: 11, fill: "#475569" } as const;
-const Y_LABEL = { value: "TFLOP/s per chip", angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: "#475569", dy: 50 } as const;
+const X_LABEL = { value: "arithmetic intensity (FLOP per byte moved)", offset: -12 };
+const Y_LABEL = { value: "TFLOP/s per chip", offset: 10, dy: 50 };
 
 function RooflineChart({ model }: { model: RooflineModel }) {
   const box = useRef<HTMLDivElement>(null);

@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
 import { linePath, pixel } from "./marks";
 
-// x → 10x, y → 100 − y; the log axis's "no value" is what a Recharts scale returns for ≤ 0
+// x → 10x, y → 100 − y; the log axis's "no value" is what the frame's scale (axisScale) returns for ≤ 0
 const ctx = {
-  x: (v: unknown) => (v as number) * 10,
-  y: (v: unknown) => ((v as number) > 0 ? 100 - (v as number) : undefined),
+  x: (v: number) => v * 10,
+  y: (v: number) => (v > 0 ? 100 - v : undefined),
   area: { x: 0, y: 0, width: 100, height: 100 },
   clip: "",
 };

@@ -5,9 +5,9 @@
  * second full chart pass after each slider step; these read the scales and report nothing.
  */
 import { useId, useState, type ReactNode } from "react";
-import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from "recharts";
+import { DefaultZIndexes, ZIndexLayer } from "recharts";
+import { useFrameScales, type Scale } from "./frame";
 
-type Scale = (v: unknown) => number | undefined;
 const num = (x: number | undefined): x is number => typeof x === "number" && Number.isFinite(x);
 
 interface MarksContext {
@@ -26,11 +26,10 @@ export function pixel(ctx: MarksContext, x: number, y: number): { cx: number; cy
 
 /** Draws `children(ctx)` clipped to the plot area, in the given z layer; nothing until the scales exist. */
 export function Marks({ zIndex = DefaultZIndexes.line, children }: { zIndex?: number; children: (ctx: MarksContext) => ReactNode }) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const area = usePlotArea();
+  const s = useFrameScales();
   const id = `marks-${useId().replace(/:/g, "")}`;
-  if (!x || !y || !area) return null;
+  if (!s) return null;
+  const { x, y, area } = s;
   return (
     <ZIndexLayer zIndex={zIndex}>
       <defs>

@@ -2,7 +2,7 @@
  * The teaching charts, one tab at a time (only the shown chart renders): roofline, quadratic
  * attention, capacity, and the latency–cost frontier. Charts are lazy-loaded with Recharts.
  */
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useCalculator, type InsightTab } from "../../state/store";
 import { selectAhead, selectFrontier, selectInsights, selectReport, selectScenario, selectSweep } from "../../state/selectors";
 import { attentionModel } from "../../charts/attentionModel";
@@ -112,10 +112,9 @@ function AttentionTab() {
         : null,
     [insights, sweep, report, scenario],
   );
-  // The chart redraws in a deferred render after the numbers have painted (interruptible, so a
-  // drag redraws it at most once per frame and never in a long task); the sentence moves with the numbers.
-  const chartModel = useDeferredValue(model) ?? model;
-  if (!model || !chartModel) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
+  // Not deferred: the chart's frame draws its own axes (charts/frame.tsx), so a step redraws it in
+  // ~2 ms, in the render that moves the numbers; deferring it cost a frame (README, "Third pass").
+  if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
   return (
     <>
       <p className="text-sm text-slate-700" data-testid="crossover-sentence">
@@ -143,7 +142,7 @@ function AttentionTab() {
         />
       </div>
       <Suspense fallback={<Loading />}>
-        <AttentionChart model={chartModel} metric={metric} flash={flash} />
+        <AttentionChart model={model} metric={metric} flash={flash} />
       </Suspense>
       <p className="mt-2 text-xs text-slate-700" data-testid="flash-note">
         {flash ? (
@@ -192,9 +191,7 @@ function CapacityTab() {
         : null,
     [insights, sweep, report, scenario],
   );
-  // deferred like the attention chart's (see there)
-  const chartModel = useDeferredValue(model) ?? model;
-  if (!model || !chartModel) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
+  if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.computing}</p>;
   return (
     <>
       <p className="text-sm text-slate-700">
@@ -202,7 +199,7 @@ function CapacityTab() {
         <Why id="memory-per-chip" />
       </p>
       <Suspense fallback={<Loading />}>
-        <CapacityChart model={chartModel} />
+        <CapacityChart model={model} />
       </Suspense>
     </>
   );
@@ -228,13 +225,11 @@ function FrontierTab() {
     [answer, scenario, report],
   );
   const pick = useCallback((d: FrontierDot) => apply({ chips: d.chips, batch: d.batch, weights: d.weights }), [apply]);
-  // deferred like the attention chart's (see there)
-  const chartModel = useDeferredValue(model) ?? model;
-  if (!model || !chartModel) return <p className="h-72 text-sm text-slate-500">{COPY.frontierComputing}</p>;
+  if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.frontierComputing}</p>;
   return (
     <>
       <Suspense fallback={<Loading />}>
-        <FrontierChart model={chartModel} onPick={pick} />
+        <FrontierChart model={model} onPick={pick} />
       </Suspense>
       <details className="mt-2 text-xs" data-testid="frontier-list">
         <summary className="cursor-pointer font-medium text-slate-700">{COPY.frontierListTitle}</summary>
