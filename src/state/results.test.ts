@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCalculatorStore } from "./store";
 import { selectHeadline, selectReport } from "./selectors";
-import { sharedAnalysis, startResults } from "./results";
+import { sharedAnalysis, startResults, workloadMove } from "./results";
 import { createCostClient } from "../worker/client";
 import { costApi } from "../worker/api";
 import type { CostApi } from "../worker/protocol";
@@ -78,26 +78,55 @@ describe("startResults: reports computed ahead", () => {
 });
 
 describe("startResults: an input not computed ahead", () => {
-  it("should ask for its report before its analysis, and end on the analysis with the same report object", async () => {
+  const start = () => {
     const store = createCalculatorStore();
     const order: string[] = [];
     const api: CostApi = {
       ...costApi,
-      analyse: (i) => (order.push(`analyse ${i.workload?.batch}`), costApi.analyse(i)),
-      reports: (is) => (order.push(`reports ${is.map((i) => i.workload?.batch).join(",")}`), costApi.reports(is)),
+      analyse: (i) => (order.push(`analyse ${i.workload?.batch ?? "-"} ${i.hardware?.chips ?? "-"}`), costApi.analyse(i)),
+      reports: (is) => (order.push(`reports ${is.map((i) => `${i.workload?.batch ?? "-"} ${i.hardware?.chips ?? "-"}`).join(",")}`), costApi.reports(is)),
     };
     const stop = startResults(store, createCostClient({ createWorker: () => null, loadFallback: async () => api }));
+    return { store, order, stop };
+  };
+
+  it("should ask for its report before its analysis when more than the workload changed, and end on the analysis with the same report object", async () => {
+    const { store, order, stop } = start();
     await settle();
     await settle();
     order.length = 0;
-    store.getState().setWorkload("batch", 37);
+    store.getState().setChips(4);
     for (let i = 0; i < 4; i++) await settle();
-    expect(order).toEqual(["reports 37", "analyse 37"]);
+    expect(order).toEqual(["reports 1 4", "analyse 1 4"]);
     const s = store.getState();
     expect(s.result.pending).toBe(false);
     expect(s.result.headline).toBeNull();
     expect(selectReport(s)).toEqual(costApi.reports([s.input])[0]!.report);
     stop();
+  });
+
+  it("should ask for the analysis alone after a workload move (a far click on the batch track): one answer, one render", async () => {
+    const { store, order, stop } = start();
+    await settle();
+    await settle();
+    order.length = 0;
+    store.getState().setWorkload("batch", 37);
+    for (let i = 0; i < 4; i++) await settle();
+    expect(order).toEqual(["analyse 37 1"]);
+    const s = store.getState();
+    expect(s.result.pending).toBe(false);
+    expect(selectReport(s)).toEqual(costApi.reports([s.input])[0]!.report);
+    stop();
+  });
+});
+
+describe("workloadMove", () => {
+  it("should be true only when nothing but the workload differs", () => {
+    const a = { model: { preset: "llama-3.1-8b" }, workload: { batch: 1 } };
+    expect(workloadMove(a, { ...a, workload: { batch: 256, promptTokens: 4096 } })).toBe(true);
+    expect(workloadMove(a, { ...a, hardware: { chips: 2 } })).toBe(false);
+    expect(workloadMove(a, { model: { preset: "llama-3.1-70b" }, workload: { batch: 1 } })).toBe(false);
+    expect(workloadMove(undefined, a)).toBe(false);
   });
 });
 
