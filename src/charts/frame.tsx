@@ -7,7 +7,8 @@
  * effect, so every domain change (a batch click rescales most charts) cost a second full chart
  * pass before the frame could paint — ~8 ms of a 33 ms budget on a 2-core machine (README,
  * "Third pass"). The drawing below keeps Recharts' geometry and class names (axis height 30 px,
- * 6 px tick lines, labels 2 px beyond them, ticks that would overlap dropped from the end).
+ * 6 px tick lines, labels 2 px beyond them, ticks that would overlap dropped from the end, grid
+ * lines along the plot's top and right edges).
  */
 import { createContext, memo, useContext, useMemo, type ReactNode } from "react";
 import { ComposedChart, DefaultZIndexes, usePlotArea, ZIndexLayer } from "recharts";
@@ -147,6 +148,10 @@ function AxesLayer({ vGrid }: { vGrid: boolean }) {
     ys.map((t) => ({ at: -t.at, text: t.text })),
     () => FONT_SIZE * 1.2,
   );
+  // grid lines at the ticks and along the plot's top and right edges, as Recharts' grid draws them
+  const edge = (ats: number[], at: number) => (ats.some((a) => Math.abs(a - at) < 0.5) ? ats : [...ats, at]);
+  const hLines = edge(ys.map((t) => t.at), area.y);
+  const vLines = edge(xs.map((t) => t.at), area.x + area.width);
   const xl = axes.x.label;
   const yl = axes.y.label;
   const yLeft = area.x - (axes.y.width ?? Y_AXIS_WIDTH);
@@ -155,14 +160,14 @@ function AxesLayer({ vGrid }: { vGrid: boolean }) {
       <ZIndexLayer zIndex={DefaultZIndexes.grid}>
         <g className="recharts-cartesian-grid">
           <g className="recharts-cartesian-grid-horizontal">
-            {ys.map((t) => (
-              <line key={t.v} stroke={GRID_COLOR} fill="none" x1={area.x} x2={area.x + area.width} y1={t.at} y2={t.at} />
+            {hLines.map((at) => (
+              <line key={at} stroke={GRID_COLOR} fill="none" x1={area.x} x2={area.x + area.width} y1={at} y2={at} />
             ))}
           </g>
           {vGrid ? (
             <g className="recharts-cartesian-grid-vertical">
-              {xs.map((t) => (
-                <line key={t.v} stroke={GRID_COLOR} fill="none" x1={t.at} x2={t.at} y1={area.y} y2={bottom} />
+              {vLines.map((at) => (
+                <line key={at} stroke={GRID_COLOR} fill="none" x1={at} x2={at} y1={area.y} y2={bottom} />
               ))}
             </g>
           ) : null}
