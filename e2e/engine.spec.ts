@@ -28,9 +28,14 @@ test("CUDA graphs off: the step takes the host's issue time, the link carries it
   // 16 layers × 25 kernels × 31 µs = 12.4 ms per output token, against ~1.7 ms replayed from a graph
   await expect.poll(async () => (await readStats(page)).tpot).toMatch(/^12\.4\d* ms$/);
   expect(before.tpot).not.toMatch(/^12\./);
+  // the verdict names the host, not the GPU's roofline bound, and says what the GPU alone would be
+  const badge = page.getByTestId("bottleneck-badge");
+  await expect(badge).toHaveText(/^host-bound/);
+  await expect(badge).toHaveAttribute("title", /GPU's memory-bound step/);
   await expectNoJunk(page);
   await page.goto(page.url());
   await expect(page.getByTestId("engine-cuda-graphs")).not.toBeChecked();
+  await expect(page.getByTestId("bottleneck-badge")).toHaveText(/^host-bound/);
   await page.getByLabel("Serving engine").selectOption("mlx");
   await expect(page.getByTestId("engine-cuda-graphs")).toHaveCount(0);
   await expect(page).not.toHaveURL(/cg=/);

@@ -56,5 +56,6 @@ export const BOTTLENECK_COLOR = {
   memory: PALETTE.weights,
   compute: PALETTE.matmulCompute,
   network: "#0f766e", // teal-700: white text on it keeps 4.5:1 contrast
+  host: "#475569", // slate-600, the engine band's hue (slate-500) a shade darker for white text
   "does-not-fit": PALETTE.overCapacity,
 } as const;

@@ -47,6 +47,8 @@ export function decodeBoundStory(r: Report, batch: number): DecodeBoundStory {
   else if (side === "above") conclusion = `Your batch of ${formatInt(B)} is at or above it: more batch costs compute time.`;
   else if (side === "below") conclusion = `Your batch of ${formatInt(B)} is below it: batching more is nearly free, since the weights are read once for the whole batch.`;
   else conclusion = `At batch ${formatInt(B)} it is memory-bound, and stays so: more batch shares the weight reads but adds KV reads.`;
+  // the roofline is the GPU's; with graphs off the host may outlast it (report.decode.hostBound)
+  if (r.decode.hostBound) conclusion += " That is the GPU's side: with CUDA graphs off, the host issuing every kernel takes longer, so the step waits on the host.";
   return { bound: r.decode.bottleneck, batch: B, criticalBatch: crit, basis, criticalBatchWeightsOnly: wOnly, side, critical, conclusion };
 }
 

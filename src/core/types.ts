@@ -251,6 +251,11 @@ export interface PhaseReport {
   experts?: "tensor" | "expert";
   /** Bytes sent per chip over the interconnect in this phase (one step for decode). */
   commBytes: number;
+  /**
+   * The host issuing every kernel (engineOptions.cudaGraphs false) outlasts the GPU's own step, so
+   * the phase waits on the host whatever `bottleneck` (the GPU's roofline bound) says.
+   */
+  hostBound: boolean;
 }
 
 export interface Report {

@@ -27,7 +27,7 @@ export const selectTerms = (s: CalculatorState) => s.result.analysis?.insights?.
 export const selectFrontier = (s: CalculatorState) => s.result.frontier ?? null;
 export const selectLesson = (s: CalculatorState) => s.lesson;
 
-export type BadgeKind = Bottleneck | "does-not-fit";
+export type BadgeKind = Bottleneck | "host" | "does-not-fit";
 
 export interface Badge {
   kind: BadgeKind;
@@ -49,6 +49,13 @@ export function badgeFor(report: Report | null): Badge | null {
     return { kind: "does-not-fit", text: "does not fit", detail: "One chip must hold more than its memory." };
   }
   const b = report.decode.bottleneck;
+  if (report.decode.hostBound) {
+    return {
+      kind: "host",
+      text: "host-bound",
+      detail: `Decode is host-bound: with CUDA graphs off, the host issuing every kernel takes longer than the GPU's ${BOUND_TEXT[b]} step; prefill is ${report.prefill.hostBound ? "host-bound" : BOUND_TEXT[report.prefill.bottleneck]}.`,
+    };
+  }
   return {
     kind: b,
     text: BOUND_TEXT[b],

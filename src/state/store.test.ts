@@ -63,6 +63,10 @@ describe("badgeFor", () => {
     expect(badgeFor(report(true, "compute"))?.detail).toMatch(/prefill is compute-bound/);
     expect(badgeFor(null)).toBeNull();
   });
+  it("should say host-bound when the host's kernel issue outlasts the GPU's step (CUDA graphs off)", () => {
+    const r = { memory: { fits: true }, decode: { bottleneck: "memory", hostBound: true }, prefill: { bottleneck: "compute", hostBound: false } } as unknown as Report;
+    expect(badgeFor(r)).toEqual({ kind: "host", text: "host-bound", detail: expect.stringMatching(/GPU's memory-bound step; prefill is compute-bound/) });
+  });
 });
 
 describe("throttle", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateInput } from "../index";
+import { decodeBoundStory, evaluateInput } from "../index";
 
 /** A toy model with round numbers: every expected value below is worked out by hand. */
 const toy = {
@@ -193,11 +193,19 @@ describe("engine options: CUDA graphs off", () => {
     expect(graph.report!.decode.timePerTokenS).toBeLessThan(0.002);
     const b = eager.report!.decode.breakdown;
     expect(b.overhead).toBeCloseTo(0.0124 - (b.weightLoad + b.matmulCompute + b.kvRead + b.attentionCompute + b.communication), 9);
+    // the step waits on the host (12.4 ms against the GPU's ~1.7): host-bound, whatever the roofline says
+    expect(eager.report!.decode.hostBound).toBe(true);
+    expect(eager.report!.decode.bottleneck).toBe("memory");
+    expect(graph.report!.decode.hostBound).toBe(false);
+    // the roofline sentence keeps the GPU's verdict and says the host outlasts it
+    expect(decodeBoundStory(eager.report!, 1).conclusion).toMatch(/memory-bound.*waits on the host\.$/);
+    expect(decodeBoundStory(graph.report!, 1).conclusion).not.toMatch(/host/);
   });
   it("changes nothing in ideal mode, and nothing when graphs stay on", () => {
     const ideal = { ...base, mode: "ideal" } as const;
     expect(evaluateInput({ ...ideal, engineOptions: { cudaGraphs: false } }).report!.decode.timePerTokenS).toBe(evaluateInput(ideal).report!.decode.timePerTokenS);
     expect(evaluateInput({ ...base, engineOptions: { cudaGraphs: true } }).report!.decode.timePerTokenS).toBe(evaluateInput(base).report!.decode.timePerTokenS);
+    expect(evaluateInput({ ...ideal, engineOptions: { cudaGraphs: false } }).report!.decode.hostBound).toBe(false);
   });
   it("names the field when the engine has no switch the model knows, and ignores it", () => {
     const r = evaluateInput({ ...base, engine: "mlx", engineOptions: { cudaGraphs: false } });

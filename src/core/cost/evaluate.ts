@@ -317,6 +317,7 @@ function phaseFields(p: PhaseResult & { reason: string }, sharding: "heads" | "b
     layoutReason: p.reason,
     experts: p.experts,
     commBytes: p.commBytes,
+    hostBound: p.hostBound,
   };
 }
 

@@ -119,6 +119,8 @@ export interface StepResult {
   flops: Flop;
   /** All chips: weights as read (× the layout's read factor) + KV traffic. */
   bytes: Bytes;
+  /** The host's kernel issue time (graphs off) outlasts the GPU's step. */
+  hostBound: boolean;
 }
 
 const NO_A2A = { timeS: 0, latencyS: 0, bytesPerChip: 0 };
@@ -269,6 +271,7 @@ export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expe
     experts: moe && n > 1 ? (expertParallel ? "expert" : "tensor") : undefined,
     flops: flop(o.matmulFlops + o.attnFlops),
     bytes: bytes(weightBytesRead + o.attnBytesPerChip * n),
+    hostBound: o.steps * c.eagerIssueS > gpuS,
   };
 }
 
