@@ -120,7 +120,7 @@ export function reports(inputs: ScenarioInput[]): (Headline | null)[] {
     try {
       const { scenario } = resolveScenario(input);
       const report = evaluate(scenario);
-      return { report, roofline: rooflinePoints(scenario, report), batch: scenario.workload.batch };
+      return { report, roofline: rooflinePoints(scenario, report), batch: scenario.workload.batch, chips: scenario.hardware.chips, weights: scenario.precision.weights };
     } catch {
       return null;
     }

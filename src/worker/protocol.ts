@@ -3,7 +3,7 @@
  * time and nothing is bundled twice. The worker and the in-thread fallback implement `CostApi`
  * with the same functions (src/worker/api.ts).
  */
-import type { AttentionFigures, FieldIssue, FrontierPoint, Report, RooflinePoint, Scenario, ScenarioInput, Term, TermId } from "../core";
+import type { AttentionFigures, FieldIssue, FrontierPoint, Precision, Report, RooflinePoint, Scenario, ScenarioInput, Term, TermId } from "../core";
 
 // The chart data types live in the core (core/curves.ts), which computes them.
 import type { BatchMemoryPoint, ContextSweep, FeasibleSeries } from "../core/curves";
@@ -30,6 +30,9 @@ export interface Headline {
   roofline: RooflinePoint[];
   /** Sequences per decode step (the roofline's "your batch"). */
   batch: number;
+  /** Chips per replica and weight precision (the frontier's "you are here"). */
+  chips: number;
+  weights: Precision;
 }
 
 /** Everything the page needs about one scenario input. */

@@ -207,23 +207,24 @@ function CapacityTab() {
 
 function FrontierTab() {
   const answer = useCalculator(selectFrontier);
-  const report = useCalculator(selectReport);
+  const fullReport = useCalculator(selectReport);
   const scenario = useCalculator(selectScenario);
+  // computed ahead for this input (the dot moves with the numbers), else the full analysis
+  const ahead = useCalculator(selectAhead);
   const apply = useCalculator((s) => s.applyFrontierPoint);
-  const model = useMemo(
-    () =>
-      scenario && report
-        ? frontierModel(answer?.points, {
-            chips: scenario.hardware.chips,
-            batch: scenario.workload.batch,
-            weights: scenario.precision.weights,
-            hasPrice: report.total.costPerMillionOutputTokensAllIn !== null,
-            timePerTokenS: report.decode.timePerTokenS,
-            cost: report.memory.fits ? allInCost(report).total : undefined,
-          })
-        : null,
-    [answer, scenario, report],
-  );
+  const model = useMemo(() => {
+    const src = ahead ?? (scenario && fullReport ? { report: fullReport, chips: scenario.hardware.chips, batch: scenario.workload.batch, weights: scenario.precision.weights } : null);
+    if (!src) return null;
+    const { report } = src;
+    return frontierModel(answer?.points, {
+      chips: src.chips,
+      batch: src.batch,
+      weights: src.weights,
+      hasPrice: report.total.costPerMillionOutputTokensAllIn !== null,
+      timePerTokenS: report.decode.timePerTokenS,
+      cost: report.memory.fits ? allInCost(report).total : undefined,
+    });
+  }, [answer, ahead, scenario, fullReport]);
   const pick = useCallback((d: FrontierDot) => apply({ chips: d.chips, batch: d.batch, weights: d.weights }), [apply]);
   if (!model) return <p className="h-72 text-sm text-slate-500">{COPY.frontierComputing}</p>;
   return (
