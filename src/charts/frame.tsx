@@ -154,7 +154,9 @@ function AxesLayer({ vGrid }: { vGrid: boolean }) {
   const vLines = edge(xs.map((t) => t.at), area.x + area.width);
   const xl = axes.x.label;
   const yl = axes.y.label;
-  const yLeft = area.x - (axes.y.width ?? Y_AXIS_WIDTH);
+  // the y title's anchor: `offset` in from the y axis box's left edge, at the plot's middle
+  const ylx = area.x - (axes.y.width ?? Y_AXIS_WIDTH) + (yl?.offset ?? 0);
+  const yly = area.y + area.height / 2 + (yl?.dy ?? 0);
   return (
     <>
       <ZIndexLayer zIndex={DefaultZIndexes.grid}>
@@ -205,19 +207,13 @@ function AxesLayer({ vGrid }: { vGrid: boolean }) {
             </g>
           ))}
           {yl ? (
-            <YLabel x={yLeft + yl.offset} y={area.y + area.height / 2 + (yl.dy ?? 0)} value={yl.value} />
+            <text className="recharts-text recharts-label" transform={`rotate(-90, ${ylx}, ${yly})`} x={ylx} y={yly} dy="0.355em" textAnchor="start" fontSize={FONT_SIZE} fill={LABEL_COLOR}>
+              {yl.value}
+            </text>
           ) : null}
         </g>
       </ZIndexLayer>
     </>
-  );
-}
-
-function YLabel({ x, y, value }: { x: number; y: number; value: string }) {
-  return (
-    <text className="recharts-text recharts-label" transform={`rotate(-90, ${x}, ${y})`} x={x} y={y} dy="0.355em" textAnchor="start" fontSize={FONT_SIZE} fill={LABEL_COLOR}>
-      {value}
-    </text>
   );
 }
 
