@@ -41,7 +41,8 @@ const keyOf = (input: ScenarioInput) => JSON.stringify(input);
  * full analysis is about as quick as the report alone.
  */
 export function workloadMove(previous: ScenarioInput | undefined, input: ScenarioInput): boolean {
-  if (!previous) return false;
+  // no previous input: the first load (the store's subscription fires at once with previous = input)
+  if (!previous || previous === input) return false;
   const { workload: _a, ...a } = previous;
   const { workload: _b, ...b } = input;
   return keyOf(a as ScenarioInput) === keyOf(b as ScenarioInput);
