@@ -16,6 +16,8 @@ import { createCostClient, type CostClient } from "../worker/client";
 
 /** Reports kept ahead at most, ~3 KB each (a slider's window is ≤ 48; the table restarts when full). */
 export const AHEAD_LIMIT = 600;
+/** Reports asked for per message (nearest first, as the sliders list them). */
+export const AHEAD_CHUNK = 8;
 
 /**
  * The new analysis with every part equal to what the page already shows kept as the same object
@@ -63,11 +65,17 @@ export function startResults(store: CalculatorStore, client: CostClient = create
     async (nearby) => {
       const missing = nearby.map((input) => ({ input, key: keyOf(input) })).filter(({ key }) => !ahead.has(key));
       if (missing.length === 0) return;
-      const reports = await client.reports(missing.map((m) => m.input));
       if (ahead.size + missing.length > AHEAD_LIMIT) ahead.clear();
-      reports.forEach((r, i) => {
-        if (r) ahead.set(missing[i]!.key, r);
-      });
+      // In chunks, one after the other: the worker answers in order, so an input's own request
+      // (a click right after the hover that asked for these) waits for one chunk, not for all.
+      for (let i = 0; i < missing.length; i += AHEAD_CHUNK) {
+        if (store.getState().nearby !== nearby) return; // superseded by a newer window
+        const part = missing.slice(i, i + AHEAD_CHUNK);
+        const reports = await client.reports(part.map((m) => m.input));
+        reports.forEach((r, j) => {
+          if (r) ahead.set(part[j]!.key, r);
+        });
+      }
     },
   );
   const unsubscribe = store.subscribe(

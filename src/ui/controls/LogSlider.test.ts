@@ -31,5 +31,7 @@ describe("log slider positions", () => {
     // every position within the window lands on one of them
     for (let p = pos - AHEAD_POSITIONS; p <= pos + AHEAD_POSITIONS; p++) if (p !== pos) expect(vs).toContain(valueAt(p, pos, 10, 1, 4096, true));
     expect(valuesAround(0, 1, 1, 4096, true).every((v) => v > 1)).toBe(true);
+    // nearest first: a key press's two neighbours lead
+    expect(new Set(vs.slice(0, 2))).toEqual(new Set([9, 11]));
   });
 });

@@ -55,8 +55,9 @@ export function valueAt(next: number, pos: number, value: number | null, min: nu
 /** The distinct values within `AHEAD_POSITIONS` of position `pos`, the current value left out. */
 export function valuesAround(pos: number, value: number | null, min: number, max: number, integer = false): number[] {
   const out = new Set<number>();
-  for (let p = Math.max(0, pos - AHEAD_POSITIONS); p <= Math.min(STEPS, pos + AHEAD_POSITIONS); p++) {
-    if (p !== pos) out.add(valueAt(p, pos, value, min, max, integer));
+  // nearest first (the key presses' neighbours), so the first reports computed ahead are the likeliest
+  for (let d = 1; d <= AHEAD_POSITIONS; d++) {
+    for (const p of [pos - d, pos + d]) if (p >= 0 && p <= STEPS) out.add(valueAt(p, pos, value, min, max, integer));
   }
   out.delete(value as number);
   return [...out];
