@@ -75,6 +75,29 @@ describe("startResults: reports computed ahead", () => {
     expect(store.getState().result.headline).toBeNull();
     stop();
   });
+
+  it("should use a report left by an older window only when more than the workload moved (a far click paints once, from the analysis)", async () => {
+    const store = createCalculatorStore();
+    const { client } = countingClient();
+    const stop = startResults(store, client);
+    await settle();
+    const window = (...batches: number[]) => store.getState().prefetch(batches.map((b) => () => store.getState().setWorkload("batch", b)));
+    window(64);
+    await settle();
+    window(2, 3); // the thumb's window moved on: 64 is ahead, but no longer one move away
+    await settle();
+    store.getState().setWorkload("batch", 64);
+    expect(store.getState().result.headline).toBeNull();
+    await settle();
+    await settle();
+    expect(selectReport(store.getState())?.memory.fits).toBe(true);
+    // in the current window: shown in the input's own update
+    window(65);
+    await settle();
+    store.getState().setWorkload("batch", 65);
+    expect(store.getState().result.headline?.batch).toBe(65);
+    stop();
+  });
 });
 
 describe("startResults: an input not computed ahead", () => {

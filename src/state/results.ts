@@ -60,10 +60,14 @@ export const FRONTIER_DELAY_MS = 120;
 export function startResults(store: CalculatorStore, client: CostClient = createCostClient(), first?: { input: ScenarioInput; headline: Headline }): () => void {
   const ahead = new Map<string, Headline>();
   if (first && keyOf(first.input) === keyOf(store.getState().input)) ahead.set(keyOf(first.input), first.headline);
+  // the keys of the latest window asked for (the positions one control move away from the input)
+  let windowKeys = new Set<string>();
   const unsubscribeNearby = store.subscribe(
     (s) => s.nearby,
     async (nearby) => {
-      const missing = nearby.map((input) => ({ input, key: keyOf(input) })).filter(({ key }) => !ahead.has(key));
+      const keyed = nearby.map((input) => ({ input, key: keyOf(input) }));
+      windowKeys = new Set(keyed.map((k) => k.key));
+      const missing = keyed.filter(({ key }) => !ahead.has(key));
       if (missing.length === 0) return;
       if (ahead.size + missing.length > AHEAD_LIMIT) ahead.clear();
       // In chunks, one after the other: the worker answers in order, so an input's own request
@@ -81,7 +85,12 @@ export function startResults(store: CalculatorStore, client: CostClient = create
   const unsubscribe = store.subscribe(
     (s) => s.input,
     async (input, previous) => {
-      const known = ahead.get(keyOf(input));
+      const key = keyOf(input);
+      const hit = ahead.get(key);
+      // A workload move off the current window (a click far along the track) takes the analysis
+      // alone below, which paints numbers and charts in one frame ~1 ms later; a report left ahead
+      // by an older window would paint the numbers a frame before the charts.
+      const known = hit && (windowKeys.has(key) || !workloadMove(previous, input)) ? hit : undefined;
       store.setState((s) => ({ result: { ...s.result, pending: true, headline: known ? { ...known, input } : null } }));
       if (!known && !workloadMove(previous, input)) {
         // Not computed ahead and more than the workload changed (the first load, another model,
