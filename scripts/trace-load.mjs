@@ -1,8 +1,9 @@
 // A trace of one cold load (new browser), to see what the main thread does before the first numbers.
 // Usage: node scripts/trace-load.mjs http://127.0.0.1:4216   (a `vite preview` of a build, ideally --minify false)
+import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 const base = process.argv[2] ?? "http://127.0.0.1:4216";
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined), args: ["--no-sandbox", "--disable-gpu"] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "toplevel", "blink.user_timing", "loading"] });
 const t0 = Date.now();

@@ -1,9 +1,12 @@
 // Trace of a drag on the batch slider with a chosen tab shown: CDP Tracing (main-thread events) + Profiler (JS self time by function).
 import { chromium } from "@playwright/test";
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+// TRACE_DIR: where the trace and the profile go (default /tmp/trace-ui)
+const dir = process.env.TRACE_DIR ?? "/tmp/trace-ui";
+mkdirSync(dir, { recursive: true });
 const base = process.argv[2] ?? "http://127.0.0.1:4216";
 const tabName = process.argv[3] ?? "Attention";
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined), args: ["--no-sandbox", "--disable-gpu"] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${base}/?v=1&pt=512&ot=256`);
 await page.getByTestId("ttft").filter({ hasText: /\d/ }).waitFor();
@@ -27,8 +30,9 @@ await page.mouse.up();
 await page.waitForTimeout(300);
 const { profile } = await cdp.send("Profiler.stop");
 const buf = await browser.stopTracing();
-writeFileSync("/tmp/i16/trace.json", buf);
-writeFileSync("/tmp/i16/profile.cpuprofile", JSON.stringify(profile));
+writeFileSync(`${dir}/trace.json`, buf);
+writeFileSync(`${dir}/profile.cpuprofile`, JSON.stringify(profile));
+console.log(`trace and profile in ${dir}`);
 // JS self time by function
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
