@@ -90,9 +90,11 @@ export function startResults(store: CalculatorStore, client: CostClient = create
       // A workload move off the current window (a click far along the track) takes the analysis
       // alone below, which paints numbers and charts in one frame ~1 ms later; a report left ahead
       // by an older window would paint the numbers a frame before the charts.
-      const known = hit && (windowKeys.has(key) || !workloadMove(previous, input)) ? hit : undefined;
+      // (a hit in the window needs no comparison: a drag or a key press stays on this path)
+      const move = hit && windowKeys.has(key) ? null : workloadMove(previous, input);
+      const known = hit && !move ? hit : undefined;
       store.setState((s) => ({ result: { ...s.result, pending: true, headline: known ? { ...known, input } : null } }));
-      if (!known && !workloadMove(previous, input)) {
+      if (!known && !move) {
         // Not computed ahead and more than the workload changed (the first load, another model,
         // chip or precision, a typed value): ask for the report alone first. The worker answers
         // in order, so it lands before the full analysis, which then keeps its objects
