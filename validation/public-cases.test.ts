@@ -3,7 +3,7 @@ import { caseTests, formatTally, loadCases, runAll, split, tally, type CaseResul
 import { KNOWN_MISSES } from "./known-misses";
 
 const cases = loadCases();
-const heldOutFile = [...loadCases("heldout_cases.json"), ...loadCases("own_h200_cases.json")];
+const heldOutFile = [...loadCases("heldout_cases.json"), ...loadCases("own_h200_cases.json"), ...loadCases("moe_kernel_cases.json")];
 const resultOf = runAll(cases);
 
 describe("published validation cases", () => {

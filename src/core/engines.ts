@@ -12,7 +12,17 @@
  * - the OCI MI300X vLLM batch sweep (validation/heldout_cases.json cases tagged "calibration").
  */
 import type { Engine, EngineOptions } from "./types";
-import { findHardwarePreset } from "./hardware/presets";
+import { findHardwarePreset, type Vendor } from "./hardware/presets";
+
+/**
+ * How a routed expert's grouped GEMM runs against the dense matmul rate: with M token rows per
+ * expert hit, share × M / (M + min(rowsHalf, M)) (the tiles of a few rows per expert fill poorly;
+ * below rowsHalf rows the kernels' small-M tiles hold it at share / 2).
+ */
+export interface GroupedGemm {
+  share: number;
+  rowsHalf: number;
+}
 
 export interface EngineProfile {
   id: Engine;
@@ -54,6 +64,8 @@ export interface EngineProfile {
   lowBitShare: { int8: number; int4: number };
   /** Memory the runtime keeps per chip (context, collectives' buffers, allocator slack), GiB. */
   runtimeReserveGiB: number;
+  /** The routed experts' grouped GEMMs by chip vendor (realistic mode); a vendor not listed: the dense rate. */
+  groupedGemm: Partial<Record<Vendor, GroupedGemm>>;
   /** Where the figures come from. */
   source: string;
 }
@@ -66,6 +78,24 @@ export interface EngineProfile {
  * Llama-3.2-1B 12.5–13.4 ms for its 400 kernels at every batch up to 64 where graph replay took 1.7–3.8 ms.
  */
 export const PYTHON_EAGER_KERNEL_S = 31e-6;
+
+/**
+ * vLLM's and SGLang's fused_moe Triton kernel (the same kernel; SGLang's is a port of vLLM's), set
+ * on two of vLLM's benchmark_moe.py tables with tuned configs, both bf16, coarse experts
+ * (validation/moe_kernel_cases.json, tagged calibration): Mixtral-8x7B TP2 on H100 (vLLM #24700:
+ * 1,536 tokens in 1,123 µs, 0.61 of H100's MAMF at 384 rows per expert; 1,024 in 834 µs, 0.55 at
+ * 256) and an E=64, N=1,408, top-6 shape on A100 (vLLM #40542: 0.59 at 384 rows, 0.42 at 96).
+ * Two points fix the two figures: 0.59/0.42 = 4(96 + h)/(384 + h) gives h ≈ 64, then
+ * share = 0.60 × 448/384 ≈ 0.70. The same Triton source runs on ROCm; no AMD table was found, so
+ * AMD takes NVIDIA's figures (an assumption). Fine-grained experts (N ≤ 768) and fp8 run slower
+ * still (held-out tables, known misses).
+ */
+export const TRITON_FUSED_MOE: GroupedGemm = { share: 0.7, rowsHalf: 64 };
+
+/** A grouped GEMM's rate against the dense matmul rate at `rowsPerExpert` token rows per expert hit. */
+export function groupedGemmShare(g: GroupedGemm, rowsPerExpert: number): number {
+  return rowsPerExpert > 0 ? (g.share * rowsPerExpert) / (rowsPerExpert + Math.min(g.rowsHalf, rowsPerExpert)) : g.share / 2;
+}
 
 /**
  * The GPU figures every CUDA engine starts from, all set on the public static measurements:
@@ -97,6 +127,8 @@ const CUDA = {
   expertsDefault: "tensor",
   lowBitShare: { int8: 0.9, int4: 0.6 },
   runtimeReserveGiB: 3.5,
+  // No measurement of TensorRT-LLM's CUTLASS MoE GEMMs or of plain PyTorch's expert loops: the dense rate.
+  groupedGemm: {},
 } satisfies Omit<EngineProfile, "id" | "label" | "source">;
 
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
@@ -127,7 +159,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // README; Frantar et al. 2024), and FP8 Marlin "nearly a 2x speedup over FP16": the packed
     // weights stream at (almost) the 16-bit weights' rate.
     lowBitShare: { int8: 0.95, int4: 0.95 },
-    source: "CUDA figures; KV read share from this project's H200 FlashAttention runs; per-sequence cost from the OCI MI300X vLLM Llama-3.1-405B batch sweep (calibration); low-bit share from the Marlin kernels' published speedups",
+    groupedGemm: { nvidia: TRITON_FUSED_MOE, amd: TRITON_FUSED_MOE },
+    source: "CUDA figures; KV read share from this project's H200 FlashAttention runs; per-sequence cost from the OCI MI300X vLLM Llama-3.1-405B batch sweep (calibration); low-bit share from the Marlin kernels' published speedups; grouped GEMMs from vLLM's benchmark_moe tables (calibration)",
   },
   sglang: {
     id: "sglang",
@@ -136,9 +169,10 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // FlashInfer decode kernels: the same KV read share as vLLM's (same measurement).
     kvBandwidthShare: 0.6,
     eagerKernelS: PYTHON_EAGER_KERNEL_S,
+    groupedGemm: { nvidia: TRITON_FUSED_MOE, amd: TRITON_FUSED_MOE },
     // SGLang's scheduler overlaps CPU work with the GPU ("zero-overhead batch scheduler", v0.4;
     // wuklab's scheduling-overhead study found SGLang's far below vLLM's): no per-sequence cost.
-    source: "CUDA figures; KV read share as vLLM; no per-sequence host cost (overlapped scheduler)",
+    source: "CUDA figures; KV read share as vLLM; grouped GEMMs as vLLM (fused_moe_triton); no per-sequence host cost (overlapped scheduler)",
   },
   "llama.cpp": {
     id: "llama.cpp",
@@ -217,6 +251,12 @@ export function engineOf(s: { engine?: Engine; hardware: { preset?: string } }):
 export function eagerIssueS(engine: EngineProfile, options: EngineOptions | undefined, layers: number, moeLayers: number): number {
   if (options?.cudaGraphs !== false || engine.eagerKernelS === undefined) return 0;
   return engine.eagerKernelS * (layers * engine.kernelsPerLayer + moeLayers * engine.moeKernelsPerLayer);
+}
+
+/** The engine's grouped-GEMM figures on the scenario's chip (by its preset's vendor); none for custom hardware or an unlisted vendor. */
+export function groupedGemmOf(engine: EngineProfile, preset: string | undefined): GroupedGemm | undefined {
+  const vendor = preset ? findHardwarePreset(preset)?.vendor : undefined;
+  return vendor ? engine.groupedGemm[vendor] : undefined;
 }
 
 function defaultEngineId(preset: string | undefined): Engine {

@@ -46,6 +46,11 @@ function engineShare(s: Scenario, r: Report): string {
   return `, of which ${formatSeconds(o)} (${formatPercent(o / r.decode.timePerTokenS)}) is the engine's (${ENGINE_PROFILES[r.engine].label}${r.engineAssumed ? ", assumed" : ""}: ${what})`;
 }
 
+/** The routed experts' grouped-GEMM rate (engines.ts), as a clause; "" where the dense rate applies. */
+function groupedShare(p: { groupedGemmShare?: number }): string {
+  return p.groupedGemmShare === undefined ? "" : `; the routed experts' grouped GEMMs run at ${formatPercent(p.groupedGemmShare)} of that matmul rate`;
+}
+
 /** One Term per id for a scenario and its report. */
 export function explain(s: Scenario, r: Report): Record<TermId, Term> {
   const m = s.model;
@@ -62,9 +67,9 @@ export function explain(s: Scenario, r: Report): Record<TermId, Term> {
   const e = r.assumptions.efficiency;
   return {
     ttft: t("ttft", "Time to first token", "Σ over operations max(FLOPs ÷ (chips × peak × compute eff.), bytes ÷ (chips × bandwidth × memory eff.)) + communication + overhead",
-      `${formatFlops(r.prefill.flops)} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${e.compute.toFixed(2)}) … = ${formatSeconds(r.prefill.timeS)} (${r.prefill.bottleneck}-bound)`, formatSeconds(r.prefill.timeS)),
+      `${formatFlops(r.prefill.flops)} ÷ (${n} × ${formatFlops(r.roofline.peakFlops)}/s × ${e.compute.toFixed(2)}) … = ${formatSeconds(r.prefill.timeS)} (${r.prefill.bottleneck}-bound)${groupedShare(r.prefill)}`, formatSeconds(r.prefill.timeS)),
     tpot: t("tpot", "Time per output token", "weights read ÷ bandwidth (or matmul FLOPs ÷ peak) + KV cache read ÷ bandwidth + communication + overhead, at the mean context",
-      `${formatBytes(r.decode.bytesPerStep)} moved per step on ${n} chip(s) at ${formatBytes(bw)}/s each × ${e.memory.toFixed(2)} … = ${formatSeconds(r.decode.timePerTokenS)}${engineShare(s, r)}`, formatSeconds(r.decode.timePerTokenS)),
+      `${formatBytes(r.decode.bytesPerStep)} moved per step on ${n} chip(s) at ${formatBytes(bw)}/s each × ${e.memory.toFixed(2)} … = ${formatSeconds(r.decode.timePerTokenS)}${engineShare(s, r)}${groupedShare(r.decode)}`, formatSeconds(r.decode.timePerTokenS)),
     throughput: t("throughput", "Throughput", "batch × output tokens ÷ (prefill time + decode time)",
       `${B} × ${O} ÷ (${formatSeconds(r.prefill.timeS)} + ${formatSeconds(r.decode.timeS)}) = ${formatTokensPerS(r.total.outputTokensPerS)}`, formatTokensPerS(r.total.outputTokensPerS)),
     weights: t("weights", "Weights", "parameters × bytes per weight", `${formatCount(r.params.total)} × ${bpp} B = ${formatBytes(r.memory.weightsBytes)}`, formatBytes(r.memory.weightsBytes)),

@@ -256,6 +256,11 @@ export interface PhaseReport {
    * the phase waits on the host whatever `bottleneck` (the GPU's roofline bound) says.
    */
   hostBound: boolean;
+  /**
+   * Realistic MoE on an engine with a grouped-GEMM figure for the chip's vendor (engines.ts): the
+   * routed experts' FLOP rate against the dense matmul rate in this phase's passes; absent: the dense rate.
+   */
+  groupedGemmShare?: number;
 }
 
 export interface Report {

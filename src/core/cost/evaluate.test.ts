@@ -247,3 +247,31 @@ describe("experts placed whole wait for the busiest chip", () => {
     expect(expertImbalanceFlops(c, 1) / (routed / 64)).toBeLessThanOrEqual(7);
   });
 });
+
+describe("routed experts' grouped GEMMs (engines.ts TRITON_FUSED_MOE)", () => {
+  const input = { model: { preset: "mixtral-8x7b" }, hardware: { preset: "h100-sxm", chips: 2 }, workload: { batch: 1, promptTokens: 1536 } } as const;
+  it("vLLM on H100: 1,536 rows × top-2 over 8 experts = 384 rows per expert → 0.7 × 384/448 = 0.6 of the dense rate", async () => {
+    const { resolveScenario } = await import("../index");
+    const { stepContext, routedShare } = await import("./step");
+    const c = stepContext(resolveScenario({ ...input, engine: "vllm" }).scenario);
+    expect(routedShare(c, 1536)).toBeCloseTo(0.6, 6);
+    // 4 rows: a few experts hit, ≤ 64 rows each → half the share
+    expect(routedShare(c, 4)).toBeCloseTo(0.35, 6);
+  });
+  it("the dense rate for TensorRT-LLM (no measurement), ideal mode, a compute override, Apple chips and dense models", async () => {
+    const { resolveScenario } = await import("../index");
+    const { stepContext, routedShare } = await import("./step");
+    const share = (x: object) => routedShare(stepContext(resolveScenario({ ...input, ...x }).scenario), 1536);
+    expect(share({ engine: "tensorrt-llm" })).toBe(1);
+    expect(share({ engine: "vllm", mode: "ideal" })).toBe(1);
+    expect(share({ engine: "vllm", efficiency: { compute: 0.5 } })).toBe(1);
+    expect(share({ engine: "mlx", hardware: { preset: "m4-max" } })).toBe(1);
+    expect(share({ engine: "vllm", model: { preset: "llama-3.1-8b" } })).toBe(1);
+  });
+  it("slows a compute-bound MoE prefill on vLLM against TensorRT-LLM, and leaves batch-1 decode (weight-bound) alone", () => {
+    const run = (engine: "vllm" | "tensorrt-llm") => evaluateInput({ ...input, engine, workload: { batch: 1, promptTokens: 8192, outputTokens: 16 } }).report!;
+    const [v, t] = [run("vllm"), run("tensorrt-llm")];
+    expect(v.prefill.timeS).toBeGreaterThan(1.2 * t.prefill.timeS);
+    expect(v.decode.breakdown.matmulCompute).toBe(0);
+  });
+});

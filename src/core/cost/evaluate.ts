@@ -318,6 +318,7 @@ function phaseFields(p: PhaseResult & { reason: string }, sharding: "heads" | "b
     experts: p.experts,
     commBytes: p.commBytes,
     hostBound: p.hostBound,
+    ...(p.groupedGemmShare === undefined ? {} : { groupedGemmShare: p.groupedGemmShare }),
   };
 }
 

@@ -12,6 +12,8 @@ export interface ModelCosts {
   params: ParamBreakdown;
   /** Matmul parameters used per token (active experts, LM head; no embedding lookup). */
   matmulParamsPerToken: number;
+  /** Of those, the routed experts' (the grouped GEMMs; 0 for a dense model). */
+  routedParamsPerToken: number;
   /** Bytes of all weights as stored (memory.weightsBytes). */
   weightsBytes: Bytes;
   /** Bytes of weights every step must read, except the routed experts (counted per step). */
@@ -85,6 +87,7 @@ export function modelCosts(s: Scenario): ModelCosts {
   return {
     params: pb,
     matmulParamsPerToken: blockMatmul + routedPerToken + pb.lmHead,
+    routedParamsPerToken: routedPerToken,
     weightsBytes: bytes(weightsBytes),
     fixedStreamBytes: bytes(fixedStreamBytes),
     expertBytes: bytes(pb.expertParams * bpp.matmul),

@@ -9,7 +9,7 @@
  */
 import { bytesPerElement, mathPrecision, peakFor } from "../precision";
 import type { ConcreteLayout, Efficiency, Scenario, TimeBreakdown } from "../types";
-import { eagerIssueS, engineOf, type EngineProfile } from "../engines";
+import { eagerIssueS, engineOf, groupedGemmOf, groupedGemmShare, type EngineProfile, type GroupedGemm } from "../engines";
 import { COMPUTE_EFFICIENCY, MEMORY_EFFICIENCY, NETWORK_EFFICIENCY, quantKernelBandwidthShare } from "./calibration";
 import { expectedExpertsHit, modelCosts, type ModelCosts } from "./model";
 import { attentionAllToAll, commPlan, expertAllToAll, makeNet, type LayerWidths, type Net } from "./partition";
@@ -42,6 +42,8 @@ export interface StepContext {
   engineAssumed: boolean;
   /** Realistic mode with the engine's graphs off: the host's time to issue one pass's kernels (a floor under each pass), seconds; else 0. */
   eagerIssueS: number;
+  /** Realistic mode without a compute override: how the engine's grouped GEMMs run the routed experts on this chip (none: the dense rate). */
+  grouped?: GroupedGemm;
 }
 
 /** Builds the shared context of a resolved scenario (efficiencies: overrides, else the mode's). */
@@ -80,6 +82,7 @@ export function stepContext(s: Scenario, brief = false): StepContext {
     engine,
     engineAssumed: assumed,
     eagerIssueS: realistic ? eagerIssueS(engine, s.engineOptions, s.model.layers, mc.params.moeLayers) : 0,
+    grouped: realistic && s.model.moe && s.efficiency.compute === undefined ? groupedGemmOf(engine, hw.preset) : undefined,
   };
 }
 
@@ -121,6 +124,8 @@ export interface StepResult {
   bytes: Bytes;
   /** The host's kernel issue time (graphs off) outlasts the GPU's step. */
   hostBound: boolean;
+  /** The routed experts' grouped-GEMM rate against the dense rate, where the engine has a figure (routedShare). */
+  groupedGemmShare?: number;
 }
 
 const NO_A2A = { timeS: 0, latencyS: 0, bytesPerChip: 0 };
@@ -201,15 +206,29 @@ export function expertImbalanceFlops(c: StepContext, tokens: number): number {
 }
 
 /**
- * Weight matmuls: FLOPs ÷ (chips × peak × sparse × compute eff.) against their bytes (shard ×
+ * The routed experts' grouped GEMMs against the dense rate (engines.ts GroupedGemm) for a pass of
+ * `rows` token rows: each hit expert gets rows·k / E_hit rows, E_hit = E·(1 − (1 − k/E)^rows). 1
+ * without an engine figure (ideal mode, a compute override, an unmeasured vendor).
+ */
+export function routedShare(c: StepContext, rows: number): number {
+  const moe = c.s.model.moe;
+  if (!c.grouped || !moe || rows <= 0) return 1;
+  return groupedGemmShare(c.grouped, (rows * moe.activeExperts) / expectedExpertsHit(moe.experts, moe.activeExperts, rows));
+}
+
+/**
+ * Weight matmuls: FLOPs ÷ (chips × peak × sparse × compute eff.), the routed experts' at the
+ * grouped-GEMM share of that rate (routedShare), against their bytes (shard ×
  * gather factor × steps) ÷ (bandwidth × memory eff. × quantised-kernel share); attention: FLOPs ÷
  * (chips × peak × compute eff. × attention share) against KV bytes per chip ÷ (bandwidth × memory
  * eff. × the engine's KV read share). Seconds. Shared by runStep and the critical-batch search so both classify alike.
  */
 export function roofs(c: StepContext, o: StepOps, weightReadFactor: number, expertParallel = false): Roofs {
   const effC = matmulEfficiency(c, o.rows);
+  const routed = 2 * c.mc.routedParamsPerToken * o.tokens + (expertParallel ? expertImbalanceFlops(c, o.tokens) : 0);
+  const rate = c.peak * c.sparseMul * effC;
   return {
-    wCompute: flopTime(flop((o.matmulFlops + (expertParallel ? expertImbalanceFlops(c, o.tokens) : 0)) / c.n), flopPerS(c.peak * c.sparseMul * effC)),
+    wCompute: seconds(flopTime(flop((o.matmulFlops - 2 * c.mc.routedParamsPerToken * o.tokens) / c.n), flopPerS(rate)) + flopTime(flop(routed / c.n), flopPerS(rate * routedShare(c, o.rows)))),
     wMemory: byteTime(bytes((o.weightBytes / c.n) * weightReadFactor * o.steps), bytesPerS(c.bw * c.eff.memory * c.quantShare)),
     aCompute: flopTime(flop(o.attnFlops / c.n), flopPerS(c.peak * effC * (c.realistic ? c.engine.attentionComputeShare : 1))),
     aMemory: byteTime(o.attnBytesPerChip, bytesPerS(c.bw * c.eff.memory * (c.realistic ? c.engine.kvBandwidthShare : 1))),
@@ -272,6 +291,7 @@ export function runStep(c: StepContext, layout: ConcreteLayout, o: StepOps, expe
     flops: flop(o.matmulFlops + o.attnFlops),
     bytes: bytes(weightBytesRead + o.attnBytesPerChip * n),
     hostBound: o.steps * c.eagerIssueS > gpuS,
+    groupedGemmShare: c.grouped && moe ? routedShare(c, o.rows) : undefined,
   };
 }
 

@@ -8,10 +8,12 @@
  */
 import type { HardwareSpec } from "../types";
 
+export type Vendor = "nvidia" | "amd" | "google" | "apple" | "intel";
+
 /** A built-in accelerator: one chip's spec plus how many chips a default scenario uses. */
 export interface HardwarePreset {
   id: string;
-  vendor: "nvidia" | "amd" | "google" | "apple" | "intel";
+  vendor: Vendor;
   spec: Omit<HardwareSpec, "chips">;
   defaultChips: number;
   source: string;
