@@ -40,3 +40,14 @@ test("CUDA graphs off: the step takes the host's issue time, the link carries it
   await expect(page.getByTestId("engine-cuda-graphs")).toHaveCount(0);
   await expect(page).not.toHaveURL(/cg=/);
 });
+
+test("a MoE on vLLM: the time to first token's why? gives the routed experts' grouped-GEMM rate; TensorRT-LLM's does not", async ({ page }) => {
+  // Mixtral on 2 H100, one 1,536-token prompt: 1,536 × top-2 / 8 experts = 384 rows per expert → 0.7 × 384/448 = 60 %
+  await page.goto("/?v=1&m=mixtral-8x7b&hw=h100-sxm&n=2&b=1&pt=1536&eg=vllm");
+  await waitForNumbers(page);
+  await page.getByTestId("why-ttft-button").click();
+  await expect(page.getByTestId("why-ttft")).toContainText("grouped GEMMs run at 60% of that matmul rate");
+  await page.getByLabel("Serving engine").selectOption("tensorrt-llm");
+  await expect(page.getByTestId("why-ttft")).not.toContainText("grouped");
+  await expectNoJunk(page);
+});
