@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SEARCH_CAP } from "./cost/search";
+import { ENGINES } from "./types";
 import { decodeBoundStory, evaluate, HARDWARE_PRESETS, MODEL_PRESETS, resolveScenario, type Report, type Scenario } from "./index";
 
 const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"] as const;
@@ -33,6 +34,8 @@ const scenarioInput = fc.record({
   }),
   mode: fc.constantFrom("ideal", "realistic"),
   sparsity: fc.record({ weights: fc.constantFrom("none", "2:4") }),
+  // every engine (their per-kernel, per-sequence and grouped-GEMM terms), or the vendor's default
+  engine: fc.constantFrom(undefined, ...ENGINES),
 });
 
 function resolve(input: unknown): Scenario {

@@ -75,8 +75,8 @@ function criticalBatches(c: Ctx, decode: PhaseResult, decodeOps: (b: number) => 
   };
   const r1 = at(1);
   const weightsOnly = firstTrue(Math.floor(r1.wMemory / r1.wCompute) + 1, weightsOk);
-  // matmul time linear in the batch: not with a weight gather, a matrix unit's fill, or experts' imbalance (realistic mode)
-  const linear = !gathered && !(ep && c.realistic) && (!c.realistic || c.s.efficiency.compute !== undefined || (c.s.hardware.matmulRowsHalf ?? 0) === 0);
+  // matmul time linear in the batch: not with a weight gather, a matrix unit's fill, experts' imbalance or grouped GEMMs' row fill (realistic mode)
+  const linear = !gathered && !(ep && c.realistic) && !c.grouped && (!c.realistic || c.s.efficiency.compute !== undefined || (c.s.hardware.matmulRowsHalf ?? 0) === 0);
   let step: number | null;
   if (linear && r1.aCompute <= r1.aMemory) step = weightsOnly !== null && stepOk(weightsOnly) ? weightsOnly : null;
   else step = firstTrue(Math.min(weightsOnly ?? SEARCH_CAP, Math.floor(r1.wMemory / r1.aCompute) + 1), stepOk);
