@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { decodeAtMeanContext, expectedExpertsHit, meanCappedContext, type ModelCosts } from "./model";
+import { decodeAtMeanContext, expectedExpertsHit, meanCappedContext, modelCosts, type ModelCosts } from "./model";
+import { resolveScenario } from "../scenario";
 import { expertAllToAll, makeNet, torusAxes } from "./partition";
 
 describe("model helpers", () => {
+  it("should give one modelCosts object per model, precision and sparsity (a sweep's points share them), and new ones when any changes", () => {
+    const s = resolveScenario({ model: { preset: "llama-3.1-8b" } }).scenario;
+    const a = modelCosts(s);
+    expect(modelCosts({ ...s, workload: { ...s.workload, batch: 7 } })).toBe(a);
+    const fp8 = modelCosts({ ...s, precision: { ...s.precision, weights: "fp8" } });
+    expect(fp8).not.toBe(a);
+    expect(fp8.weightsBytes).toBeCloseTo(a.weightsBytes / 2, -3);
+    expect(modelCosts({ ...s, sparsity: { weights: "2:4" } }).weightsBytes).toBeLessThan(a.weightsBytes);
+    expect(modelCosts({ ...s, model: { ...s.model, layers: 16 } }).weightsBytes).toBeLessThan(a.weightsBytes);
+  });
+
   it("should count distinct experts hit: E·(1 − (1 − k/E)^tokens)", () => {
     expect(expectedExpertsHit(8, 2, 1)).toBeCloseTo(2, 12);
     expect(expectedExpertsHit(8, 2, 2)).toBeCloseTo(3.5, 12); // 8 · (1 − 0.75²)

@@ -49,8 +49,23 @@ export function expectedExpertsHit(experts: number, k: number, tokens: number): 
   return experts * (1 - Math.pow(1 - k / experts, tokens));
 }
 
-/** Model-only cost figures for a scenario (bytes, parameters, widths). */
+/**
+ * modelCosts depends only on the model, the precisions and the weights' sparsity, which a sweep or a
+ * simulation shares across its points (one object each): kept per (model, precision) object.
+ */
+const COSTS = new WeakMap<ModelShape, WeakMap<PrecisionConfig, { dense?: ModelCosts; sparse?: ModelCosts }>>();
+
+/** Model-only cost figures for a scenario (bytes, parameters, widths); the same object for the same model, precision and sparsity objects. */
 export function modelCosts(s: Scenario): ModelCosts {
+  let byPrecision = COSTS.get(s.model);
+  if (!byPrecision) COSTS.set(s.model, (byPrecision = new WeakMap()));
+  let entry = byPrecision.get(s.precision);
+  if (!entry) byPrecision.set(s.precision, (entry = {}));
+  const key = s.sparsity.weights === "2:4" ? "sparse" : "dense";
+  return (entry[key] ??= computeModelCosts(s));
+}
+
+function computeModelCosts(s: Scenario): ModelCosts {
   const m: ModelShape = s.model;
   const pb = paramCount(m);
   const bpp = bytesPerParam(s.precision, s.sparsity.weights === "2:4");
