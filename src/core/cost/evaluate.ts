@@ -146,14 +146,17 @@ function memoryCapacity(c: Ctx, sh: Sharding, warn: Warn): Report["memory"] {
   const perChipBytes = perChipWeights + perChipKv + perChipAct;
   const fits = perChipBytes <= usable;
   // The largest batch that fits: the prefill batch moves with the batch unless it was set apart
-  // (as a batch sweep does); both terms grow with the batch, so the search is exact. It starts
-  // from the KV-only estimate, which is the answer or next to it when activations are small.
+  // (as a batch sweep does); both terms grow with the batch, so the search is exact.
   const tiedPrefill = Bp === B;
   const kvSeq = perChipKvAt(1, kvTokens);
-  const maxBatch = lastTrue(1, (b) => perChipAt(b, tiedPrefill ? b : Bp, P, kvTokens) <= usable, kvSeq > 0 ? (usable - perChipWeights) / kvSeq : 1);
+  // Both searches start from the KV-only estimate less the activations at that estimate (they stop
+  // growing at the prefill chunk, so this is the answer or next to it): two calls, not ~2·log2 of a miss.
+  const batchGuess = (g: number) => (usable - perChipWeights - perChipActAt(tiedPrefill ? Math.max(1, Math.floor(g)) : Bp, P)) / kvSeq;
+  const maxBatch = lastTrue(1, (b) => perChipAt(b, tiedPrefill ? b : Bp, P, kvTokens) <= usable, kvSeq > 0 ? batchGuess((usable - perChipWeights) / kvSeq) : 1);
   // The longest context at this batch: the prompt grows, the output stays (activations follow the prompt).
   const kvTok = perChipKvAt(B, 1);
-  const longest = lastTrue(O + 1, (t) => perChipAt(B, Bp, t - O, t) <= usable, kvTok > 0 ? (usable - perChipWeights) / kvTok : O + 1);
+  const contextGuess = (g: number) => (usable - perChipWeights - perChipActAt(Bp, Math.max(1, Math.floor(g) - O))) / kvTok;
+  const longest = lastTrue(O + 1, (t) => perChipAt(B, Bp, t - O, t) <= usable, kvTok > 0 ? contextGuess((usable - perChipWeights) / kvTok) : O + 1);
   const maxContextTokens = longest > O ? longest : 0;
   const window = m.contextWindow;
   if (!fits) {
