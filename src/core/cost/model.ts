@@ -51,7 +51,7 @@ export function expectedExpertsHit(experts: number, k: number, tokens: number): 
 
 /**
  * modelCosts depends only on the model, the precisions and the weights' sparsity, which a sweep or a
- * simulation shares across its points (one object each): kept per (model, precision) object.
+ * simulation shares across its points (one object each): kept per model and precision object, and sparsity.
  */
 const COSTS = new WeakMap<ModelShape, WeakMap<PrecisionConfig, { dense?: ModelCosts; sparse?: ModelCosts }>>();
 

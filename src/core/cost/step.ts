@@ -225,10 +225,11 @@ export function routedShare(c: StepContext, rows: number): number {
  */
 export function roofs(c: StepContext, o: StepOps, weightReadFactor: number, expertParallel = false): Roofs {
   const effC = matmulEfficiency(c, o.rows);
-  const routed = 2 * c.mc.routedParamsPerToken * o.tokens + (expertParallel ? expertImbalanceFlops(c, o.tokens) : 0);
+  const routed = 2 * c.mc.routedParamsPerToken * o.tokens;
+  const imbalance = expertParallel ? expertImbalanceFlops(c, o.tokens) : 0;
   const rate = c.peak * c.sparseMul * effC;
   return {
-    wCompute: seconds(flopTime(flop((o.matmulFlops - 2 * c.mc.routedParamsPerToken * o.tokens) / c.n), flopPerS(rate)) + flopTime(flop(routed / c.n), flopPerS(rate * routedShare(c, o.rows)))),
+    wCompute: seconds(flopTime(flop((o.matmulFlops - routed) / c.n), flopPerS(rate)) + flopTime(flop((routed + imbalance) / c.n), flopPerS(rate * routedShare(c, o.rows)))),
     wMemory: byteTime(bytes((o.weightBytes / c.n) * weightReadFactor * o.steps), bytesPerS(c.bw * c.eff.memory * c.quantShare)),
     aCompute: flopTime(flop(o.attnFlops / c.n), flopPerS(c.peak * effC * (c.realistic ? c.engine.attentionComputeShare : 1))),
     aMemory: byteTime(o.attnBytesPerChip, bytesPerS(c.bw * c.eff.memory * (c.realistic ? c.engine.kvBandwidthShare : 1))),
