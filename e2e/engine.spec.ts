@@ -46,7 +46,7 @@ test("a MoE on vLLM: the time to first token's why? gives the routed experts' gr
   await page.goto("/?v=1&m=mixtral-8x7b&hw=h100-sxm&n=2&b=1&pt=1536&eg=vllm");
   await waitForNumbers(page);
   await page.getByTestId("why-ttft-button").click();
-  await expect(page.getByTestId("why-ttft")).toContainText("grouped GEMMs run at 60% of that matmul rate");
+  await expect(page.getByTestId("why-ttft")).toContainText("grouped GEMMs run at 60% of the dense matmul rate");
   await page.getByLabel("Serving engine").selectOption("tensorrt-llm");
   await expect(page.getByTestId("why-ttft")).not.toContainText("grouped");
   await expectNoJunk(page);

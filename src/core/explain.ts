@@ -48,7 +48,7 @@ function engineShare(s: Scenario, r: Report): string {
 
 /** The routed experts' grouped-GEMM rate (engines.ts), as a clause; "" where the dense rate applies. */
 function groupedShare(p: { groupedGemmShare?: number }): string {
-  return p.groupedGemmShare === undefined ? "" : `; the routed experts' grouped GEMMs run at ${formatPercent(p.groupedGemmShare)} of that matmul rate`;
+  return p.groupedGemmShare === undefined ? "" : `; the routed experts' grouped GEMMs run at ${formatPercent(p.groupedGemmShare)} of the dense matmul rate`;
 }
 
 /** One Term per id for a scenario and its report. */
