@@ -18,7 +18,7 @@ const EAGER_MIXED =
 
 /** Why fine-grained experts' fused_moe kernels miss (validation/moe-kernel.test.ts, held out). */
 const FINE_EXPERTS =
-  "Fine-grained experts (intermediate ≤ 768) at 2,048 tokens and up: the kernel reaches 0.29–0.41 of the chip's MAMF at 256–512 rows per expert where the coarse experts that set TRITON_FUSED_MOE reach 0.55–0.61, so the model is 26–49 % fast. The short down-projection (K = intermediate) and many small per-expert tiles cost more than the row fill the term models; the share does not yet depend on the expert's size.";
+  "Fine-grained experts (intermediate ≤ 768) at 2,048 tokens and up: the kernel reaches 0.29–0.41 of the chip's MAMF at 128–512 rows per expert where the coarse experts that set TRITON_FUSED_MOE reach 0.55–0.61, so the model is 26–49 % fast. The short down-projection (K = intermediate) and many small per-expert tiles cost more than the row fill the term models; the share does not yet depend on the expert's size.";
 const FP8_TRITON_H100 =
   "Qwen3-30B-A3B fp8 w8a8 on H100 (vLLM's untuned 'Main' configs): 169–188 TFLOP/s at 2,048–4,096 tokens, 0.11–0.12 of the fp8 MAMF and below what the bf16 kernels reach, so the model, which gives fp8 the same share of its doubled peak, is 37–79 % fast from 256 tokens up. Fine-grained experts as well (intermediate 768).";
 
