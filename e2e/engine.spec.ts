@@ -47,7 +47,9 @@ test("a MoE on vLLM: the time to first token's why? gives the routed experts' gr
   await waitForNumbers(page);
   await page.getByTestId("why-ttft-button").click();
   await expect(page.getByTestId("why-ttft")).toContainText("grouped GEMMs run at 60% of the dense matmul rate");
+  await expect(page.getByTestId("engine-note")).toContainText("slower rate of its grouped GEMMs for the MoE's experts");
   await page.getByLabel("Serving engine").selectOption("tensorrt-llm");
   await expect(page.getByTestId("why-ttft")).not.toContainText("grouped");
+  await expect(page.getByTestId("engine-note")).not.toContainText("grouped");
   await expectNoJunk(page);
 });

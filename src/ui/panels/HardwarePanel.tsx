@@ -21,6 +21,8 @@ export function HardwarePanel() {
   const engine = useCalculator((s) => selectReport(s)?.engine ?? null);
   const engineAssumed = useCalculator((s) => selectReport(s)?.engineAssumed ?? false);
   const realistic = useCalculator((s) => selectReport(s)?.assumptions.mode === "realistic");
+  // a MoE on an engine with a grouped-GEMM figure for this chip (engines.ts); a boolean, so slider moves do not re-render
+  const grouped = useCalculator((s) => selectReport(s)?.prefill.groupedGemmShare !== undefined);
   const setHardwarePreset = useCalculator((s) => s.setHardwarePreset);
   const setChips = useCalculator((s) => s.setChips);
   const setHardwareField = useCalculator((s) => s.setHardwareField);
@@ -90,6 +92,7 @@ export function HardwarePanel() {
         <p className="text-xs text-slate-500" data-testid="engine-note">
           {ENGINE_PROFILES[engine].label}
           {engineAssumed ? " assumed (the chip vendor's usual stack)" : ""}: its per-kernel, per-sequence and attention-kernel costs are in the realistic numbers
+          {grouped ? ", and so is the slower rate of its grouped GEMMs for the MoE's experts (the time to first token's why? gives it)" : ""}
           {cudaGraphs ? "." : ", with every kernel issued from the host (CUDA graphs off)."}
         </p>
       )}
